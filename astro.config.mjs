@@ -1,0 +1,18 @@
+// Site configuration. The knowledge-graph integration's options (entity types, relation types, colours) live here.
+import { defineConfig } from 'astro/config';
+import knowledgeGraph from './src/integration/index.ts';
+import siteRelations from './content/kg.relations.json' with { type: 'json' };
+
+export default defineConfig({
+  site: 'https://entity-list-2019.example.org',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    knowledgeGraph({
+      title: 'The 2019 Entity List',
+      description: 'Who the US Commerce Department blacklisted in October 2019 over Xinjiang, and who reacted — every link sourced.',
+      // Relation types this story needs beyond the defaults (label, inverse label, allowed types).
+      relations: siteRelations,
+    }),
+  ],
+});

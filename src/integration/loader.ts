@@ -1,0 +1,30 @@
+// Astro content loader: hands the engine's notes, already rendered to HTML, to Astro's content layer,
+// so `render(entry)` serves the engine's HTML and Astro never parses the Markdown a second time.
+import type { Loader } from 'astro/loaders';
+import { getSite, invalidateSite, siteState } from './site.ts';
+
+export function kgLoader(): Loader {
+  return {
+    name: 'kg-notes',
+    load: async ({ store, logger, watcher, generateDigest }) => {
+      const fill = async () => {
+        const site = await getSite();
+        store.clear();
+        for (const note of site.notes) {
+          const html = site.html.get(note.id) ?? '';
+          const data = { title: note.title, type: note.type, summary: note.summary, aliases: note.aliases, tags: note.tags, file: note.file, fields: note.fields };
+          store.set({ id: note.id, data, digest: generateDigest(html + JSON.stringify(data)), rendered: { html } });
+        }
+        logger.info(`${site.notes.length} notes, ${site.graph.size} edges`);
+      };
+      await fill();
+      // Dev: a saved note re-runs the engine (parse once per build) and refreshes the store.
+      const dir = `${siteState().root}/${siteState().config.contentDir}`.replace(/\\/g, '/');
+      watcher?.on('all', async (_event, path) => {
+        if (!path.replace(/\\/g, '/').startsWith(dir) || !/\.(md|json)$/i.test(path)) return;
+        invalidateSite();
+        await fill();
+      });
+    },
+  };
+}

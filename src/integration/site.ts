@@ -1,0 +1,34 @@
+// The built site model, computed once per build (or once per change in dev) and shared by every page and endpoint.
+import { buildSite, type Site } from '../kg/build.ts';
+import { DEFAULT_CONFIG, type KgConfig } from '../kg/config.ts';
+
+interface SiteState {
+  config: KgConfig;
+  root: string;
+  base: string;
+  promise?: Promise<Site>;
+}
+
+// On globalThis: Astro loads this module more than once (config, content loader, prerendered pages),
+// and every copy must share one engine run.
+const KEY = Symbol.for('kg-site.state');
+const g = globalThis as typeof globalThis & { [KEY]?: SiteState };
+
+export function configureSite(config: KgConfig, root: string, base: string): void {
+  g[KEY] = { config, root, base };
+}
+
+export function siteState(): SiteState {
+  return (g[KEY] ??= { config: DEFAULT_CONFIG, root: process.cwd(), base: '/' });
+}
+
+/** The engine's result for the current notes; the first call runs the engine, later calls reuse it. */
+export function getSite(): Promise<Site> {
+  const state = siteState();
+  return (state.promise ??= buildSite(state.root, state.config, { base: state.base }));
+}
+
+/** Forget the current result (dev: a note changed). */
+export function invalidateSite(): void {
+  siteState().promise = undefined;
+}

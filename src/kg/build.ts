@@ -1,0 +1,99 @@
+// The engine pipeline: parse -> validate -> resolve -> graph -> layout -> render, timed per stage.
+import type { ElementContent } from 'hast';
+import type { KgConfig } from './config.ts';
+import { countBySeverity, sortDiagnostics } from './diagnostics.ts';
+import { buildGraph, type KnowledgeGraph } from './graph.ts';
+import { layoutGraph } from './layout.ts';
+import { brokenNote, parseNote } from './parse.ts';
+import { renderNote } from './render.ts';
+import { buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
+import type { Diagnostic, Note } from './types.ts';
+import { readVault, type SourceFile } from './vault.ts';
+import { buildViews, renderViewFigure, type GraphView } from './views.ts';
+
+export interface Site {
+  config: KgConfig;
+  /** Every note that got a node, sorted by id (duplicates dropped, first file wins). */
+  notes: Note[];
+  byId: Map<string, Note>;
+  index: NameIndex;
+  graph: KnowledgeGraph;
+  resolved: Resolved;
+  /** Rendered, sanitised body HTML per note id. */
+  html: Map<string, string>;
+  /** Graph views from `::graph` directives, per note id, in document order. */
+  views: Map<string, GraphView[]>;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  timings: Record<string, number>;
+}
+
+export interface BuildOptions {
+  /** URL prefix of note pages: href(id) = `${base}entity/${id}/`. */
+  base?: string;
+  /** Skip layout and HTML (for `check`, which only needs diagnostics). */
+  checkOnly?: boolean;
+}
+
+export function entityHref(base: string, id: string): string {
+  return `${base}entity/${encodeURIComponent(id)}/`;
+}
+
+/** Builds the site model from files already read (pure: no disk access; what the tests call). */
+export function buildFromFiles(config: KgConfig, files: SourceFile[], options: BuildOptions = {}): Site {
+  const base = options.base ?? '/';
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const out = fn();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
+    return out;
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const parsed = time('parse', () =>
+    files.map((f) => {
+      if (f.unreadable) { diagnostics.push(f.unreadable); return brokenNote(f.file); }
+      const { note, diagnostics: d } = parseNote(config, f.file, f.text);
+      diagnostics.push(...d);
+      return note;
+    }),
+  );
+
+  const index = time('resolve', () => buildNameIndex(parsed));
+  const resolved = time('resolve', () => resolveNotes(config, parsed, index));
+  diagnostics.push(...resolved.diagnostics);
+  const notes = [...index.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const graph = time('graph', () => buildGraph(config, notes, resolved));
+  const views = time('views', () => buildViews(config, notes, index, graph, diagnostics));
+  const html = new Map<string, string>();
+  if (!options.checkOnly) {
+    time('layout', () => layoutGraph(graph, config.seed));
+    time('render', () => {
+      for (const note of notes) {
+        const noteViews = views.get(note.id) ?? [];
+        html.set(note.id, renderNote(note, {
+          linkIds: resolved.links.get(note.id) ?? [],
+          href: (id) => entityHref(base, id),
+          titleOf: (id) => index.byId.get(id)?.title ?? id,
+          renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
+        }));
+      }
+    });
+  }
+
+  const sorted = sortDiagnostics(diagnostics);
+  const { errors, warnings } = countBySeverity(sorted);
+  return { config, notes, byId: index.byId, index, graph, resolved, html, views, diagnostics: sorted, errors, warnings, timings };
+}
+
+/** Reads the content folder under `root` and builds the site model. */
+export async function buildSite(root: string, config: KgConfig, options: BuildOptions = {}): Promise<Site> {
+  const t0 = performance.now();
+  const files = await readVault(root, config.contentDir);
+  const site = buildFromFiles(config, files, options);
+  site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
+  return site;
+}

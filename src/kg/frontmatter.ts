@@ -1,0 +1,93 @@
+// Frontmatter: find the YAML block, parse it safely, and map value paths back to file positions.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { LineIndex } from './line-index.ts';
+import type { Position } from './types.ts';
+
+export interface Frontmatter {
+  /** Parsed data; `{}` when the note has no frontmatter. */
+  data: Record<string, unknown>;
+  /** Offset of the first YAML character in the file. */
+  offset: number;
+  doc?: Document;
+  error?: { code: string; message: string; hint: string; offset: number };
+}
+
+// Many aliases is how a "billion laughs" document explodes; real notes use none.
+const MAX_ALIAS_COUNT = 50;
+const FENCE = /^---[ \t]*\r?\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+
+export function parseFrontmatter(text: string): Frontmatter {
+  const open = FENCE.exec(text);
+  if (!open) return { data: {}, offset: 0 };
+  const offset = open[0].length;
+  const rest = text.slice(offset);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    return {
+      data: {}, offset,
+      error: { code: 'yaml-unclosed', message: 'Frontmatter starts with `---` but is never closed', hint: 'Add a line with `---` after the last frontmatter field.', offset: 0 },
+    };
+  }
+  const yamlText = rest.slice(0, close.index);
+  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    return {
+      data: {}, offset, doc,
+      error: {
+        code: 'yaml-syntax',
+        message: `Invalid YAML: ${firstError.message.split('\n')[0]}`,
+        hint: 'Check indentation, and quote values that contain `:`, `#`, `[` or quotes.',
+        offset: firstError.pos[0],
+      },
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return {
+      data: {}, offset, doc,
+      error: { code: 'yaml-alias-bomb', message: `Frontmatter uses too many YAML aliases (${(err as Error).message})`, hint: 'Write values out instead of using `&anchor` / `*alias` references.', offset: 0 },
+    };
+  }
+  if (data === null || data === undefined) return { data: {}, offset, doc };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      data: {}, offset, doc,
+      error: { code: 'frontmatter-not-mapping', message: `Frontmatter must be a mapping of \`key: value\` fields, not ${Array.isArray(data) ? 'a list' : 'a single value'}`, hint: 'Write fields like `type: organization`, one per line.', offset: 0 },
+    };
+  }
+  return { data: data as Record<string, unknown>, offset, doc };
+}
+
+/**
+ * File position of a value (or of its key, for "unknown field" errors) inside the frontmatter.
+ * Falls back to the nearest ancestor that exists, then to the start of the block.
+ */
+export function positionOf(fm: Frontmatter, lines: LineIndex, path: ReadonlyArray<PropertyKey>, at: 'key' | 'value' = 'value'): Position {
+  const doc = fm.doc;
+  if (!doc) return lines.at(Math.max(0, fm.offset - 4));
+  let node: unknown = doc.contents;
+  let best = (node as { range?: number[] })?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyStart = (pair.key as { range?: number[] }).range?.[0];
+      if (last && at === 'key' && keyStart !== undefined) return lines.at(fm.offset + keyStart);
+      node = pair.value;
+      const vStart = (node as { range?: number[] } | null)?.range?.[0];
+      best = vStart ?? keyStart ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      const start = (node as { range?: number[] } | null)?.range?.[0];
+      if (start === undefined) break;
+      best = start;
+    } else break;
+  }
+  return lines.at(fm.offset + best);
+}

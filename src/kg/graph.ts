@@ -1,0 +1,87 @@
+// Graph: resolved notes -> one graphology MultiDirectedGraph (nodes are notes, edges are relations, mentions, citations).
+import { MultiDirectedGraph } from 'graphology';
+import type { KgConfig } from './config.ts';
+import type { Resolved } from './resolve.ts';
+import type { Note, Position } from './types.ts';
+
+export interface NodeAttributes {
+  type: string;
+  title: string;
+  summary: string;
+  aliases: string[];
+  tags: string[];
+  color: string;
+  degree: number;
+  community: number;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export type EdgeKind = 'relation' | 'mentions' | 'cites';
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  /** Relation type id; `mentions` or `cites` for the engine's own edges. */
+  type: string;
+  date?: string;
+  start?: string;
+  end?: string;
+  sources: string[];
+  quote?: string;
+  note?: string;
+  /** Note the edge was written in, and where (for "edit this" links and diagnostics). */
+  definedIn: string;
+  pos?: Position;
+  /** How many times a body links the same note (mentions only). */
+  count?: number;
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved): KnowledgeGraph {
+  const graph: KnowledgeGraph = new MultiDirectedGraph();
+  const sorted = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const note of sorted) {
+    if (graph.hasNode(note.id)) continue; // duplicate ids are reported by resolve; the first file wins
+    graph.addNode(note.id, {
+      type: note.type, title: note.title, summary: note.summary, aliases: note.aliases, tags: note.tags,
+      color: config.types[note.type]?.color ?? '#888888', degree: 0, community: 0, x: 0, y: 0, size: 1,
+    });
+  }
+
+  const seen = new Map<string, number>();
+  const add = (from: string, to: string, attrs: EdgeAttributes) => {
+    const base = `${attrs.kind === 'relation' ? attrs.type : attrs.kind}:${from}->${to}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    graph.addDirectedEdgeWithKey(n === 0 ? base : `${base}#${n}`, from, to, attrs);
+  };
+
+  const relations = [...resolved.relations].sort(
+    (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type) || cmp(a.definedIn, b.definedIn) || a.pos.line - b.pos.line,
+  );
+  for (const r of relations) {
+    add(r.from, r.to, { kind: 'relation', type: r.type, date: r.date, start: r.start, end: r.end, sources: r.sources, quote: r.quote, note: r.note, definedIn: r.definedIn, pos: r.pos });
+  }
+
+  for (const id of [...resolved.links.keys()].sort()) {
+    const counts = new Map<string, number>();
+    for (const target of resolved.links.get(id)!) if (target && target !== id) counts.set(target, (counts.get(target) ?? 0) + 1);
+    // Citations also come from relation sources; one `cites` edge per (note, source) pair.
+    const cited = new Set(resolved.sources.get(id) ?? []);
+    for (const r of resolved.relations) if (r.definedIn === id) for (const s of r.sources) cited.add(s);
+    for (const [target, count] of [...counts].sort((a, b) => cmp(a[0], b[0]))) {
+      if (cited.has(target)) continue; // a footnote to a cited source is the citation, not a separate mention
+      add(id, target, { kind: 'mentions', type: 'mentions', sources: [], definedIn: id, count });
+    }
+    for (const target of [...cited].sort()) if (target !== id) add(id, target, { kind: 'cites', type: 'cites', sources: [], definedIn: id });
+  }
+
+  graph.forEachNode((node) => graph.setNodeAttribute(node, 'degree', graph.degree(node)));
+  return graph;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+// Parse: one file's text -> a Note (frontmatter validated, links and graph views collected) plus diagnostics.
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { KgConfig } from './config.ts';
+import { diagnostic } from './diagnostics.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { LineIndex } from './line-index.ts';
+import { parseMarkdown } from './markdown.ts';
+import { slugify } from './slug.ts';
+import type { Diagnostic, LinkRef, Note, ViewDirective } from './types.ts';
+import { validateFrontmatter } from './validate.ts';
+
+export function basenameOf(file: string): string {
+  return file.split('/').pop()!.replace(/\.md$/i, '');
+}
+
+/** A note that could not be read: it keeps its name so links to it still resolve, and renders as empty. */
+export function brokenNote(file: string, text = ''): Note {
+  const basename = basenameOf(file);
+  return {
+    id: slugify(basename), file, basename, type: 'note', title: basename, aliases: [], summary: '', tags: [], fields: {},
+    relations: [], sources: [], links: [], views: [], tree: { type: 'root', children: [] }, text, broken: true,
+  };
+}
+
+export function parseNote(config: KgConfig, file: string, raw: string): { note: Note; diagnostics: Diagnostic[] } {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const lines = new LineIndex(text);
+  const fm = parseFrontmatter(text);
+  if (fm.error) {
+    const d = diagnostic(file, lines.at(fm.offset + fm.error.offset), 'error', fm.error.code, fm.error.message, fm.error.hint);
+    return { note: brokenNote(file, text), diagnostics: [d] };
+  }
+  const { value, diagnostics } = validateFrontmatter(config, fm, lines, file);
+  const tree = parseMarkdown(text);
+  const basename = basenameOf(file);
+  return {
+    diagnostics,
+    note: {
+      id: value.id ?? slugify(basename),
+      file, basename,
+      type: value.type,
+      title: value.title ?? basename,
+      aliases: value.aliases, summary: value.summary, tags: value.tags, fields: value.fields,
+      relations: value.relations, sources: value.sources,
+      links: collectLinks(tree), views: collectViews(tree),
+      tree, text, broken: false,
+    },
+  };
+}
+
+function collectLinks(tree: Root): LinkRef[] {
+  const links: LinkRef[] = [];
+  visit(tree, 'wikiLink', (node) => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    links.push({ target: node.target, heading: node.heading, text: node.alias, embed: node.embed, pos: { line: start.line, column: start.column } });
+  });
+  return links;
+}
+
+function collectViews(tree: Root): ViewDirective[] {
+  const views: ViewDirective[] = [];
+  visit(tree, (node) => {
+    if ((node.type === 'leafDirective' || node.type === 'containerDirective') && (node as { name?: string }).name === 'graph') {
+      const attrs = (node as { attributes?: Record<string, string | null | undefined> }).attributes ?? {};
+      const attributes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(attrs)) attributes[k] = v ?? '';
+      const start = node.position?.start ?? { line: 1, column: 1 };
+      views.push({ attributes, pos: { line: start.line, column: start.column } });
+    }
+  });
+  return views;
+}

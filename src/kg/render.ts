@@ -1,0 +1,96 @@
+// Render: a note's Markdown tree -> safe HTML, with wiki-links pointing at resolved pages and graph views in place.
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { WikiLink } from '../markdown/remark-wiki-link.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import type { Note } from './types.ts';
+
+export interface RenderContext {
+  /** Ids of the note's body links, in document order (undefined for unresolved ones). */
+  linkIds: Array<string | undefined>;
+  /** URL of a note's page. */
+  href: (id: string) => string;
+  /** Title of a note, for links written without shown text. */
+  titleOf: (id: string) => string;
+  /** Trusted markup for the n-th graph view of the note. */
+  renderView?: (index: number) => ElementContent;
+}
+
+const CLOBBER = 'user-content-';
+
+const toHtml = unified()
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(() => fixFootnoteAnchors)
+  .use(rehypeSlug)
+  .use(rehypeStringify);
+
+/** Mutates `tree` (wiki-link data, directive restoration): call once per note, after resolution. */
+export function renderNote(note: Note, ctx: RenderContext): string {
+  prepareTree(note, note.tree, ctx);
+  const hast = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).runSync(note.tree) as HastRoot;
+  const sanitized = toHtml.runSync(hast) as HastRoot;
+  if (ctx.renderView) insertViews(sanitized, ctx.renderView);
+  return toHtml.stringify(sanitized);
+}
+
+function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
+  let linkIndex = 0;
+  let viewIndex = 0;
+  const slugger = new GithubSlugger();
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'wikiLink') {
+      const link = node as WikiLink;
+      const id = ctx.linkIds[linkIndex++];
+      const shown = link.alias ?? (link.target ? (id ? ctx.titleOf(id) : link.target) : link.heading ?? '');
+      slugger.reset();
+      const anchor = link.heading ? `#${slugger.slug(link.heading)}` : '';
+      link.data = id
+        ? { hName: 'a', hProperties: { href: ctx.href(id) + anchor, className: ['wikilink'] }, hChildren: [{ type: 'text', value: shown }] }
+        : { hName: 'span', hProperties: { className: ['wikilink-missing'], title: 'No note with this name yet' }, hChildren: [{ type: 'text', value: shown }] };
+      return;
+    }
+    if (node.type === 'leafDirective' || node.type === 'containerDirective' || node.type === 'textDirective') {
+      if (node.type === 'leafDirective' && node.name === 'graph' && parent && index !== undefined) {
+        node.data = { hName: 'div', hProperties: { dataKgView: String(viewIndex++) }, hChildren: [] };
+        return SKIP;
+      }
+      // Any other directive was ordinary text to its writer ("ratio 3:1", "Note:this"): put the text back.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (parent && index !== undefined && start !== undefined && end !== undefined) {
+        const value = note.text.slice(start, end);
+        parent.children.splice(index, 1, (node.type === 'textDirective' ? { type: 'text', value } : { type: 'paragraph', children: [{ type: 'text', value }] }) as never);
+        return SKIP;
+      }
+    }
+    return undefined;
+  });
+}
+
+/** remark-rehype links footnotes as `#fn-1`; the sanitiser prefixes ids to `user-content-fn-1`. Make them agree. */
+function fixFootnoteAnchors(tree: HastRoot): void {
+  visit(tree, 'element', (el: Element) => {
+    const href = el.properties?.href;
+    if (el.tagName === 'a' && typeof href === 'string' && /^#(fn-|fnref-|footnote-label)/.test(href)) {
+      el.properties.href = `#${CLOBBER}${href.slice(1)}`;
+    }
+  });
+}
+
+function insertViews(tree: HastRoot, renderView: (index: number) => ElementContent): void {
+  visit(tree, 'element', (el: Element, index, parent) => {
+    const marker = el.properties?.dataKgView;
+    if (el.tagName !== 'div' || marker === undefined || !parent || index === undefined) return;
+    parent.children.splice(index, 1, renderView(Number(marker)));
+    return SKIP;
+  });
+}

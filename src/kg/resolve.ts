@@ -1,0 +1,138 @@
+// Resolve: every link target (body links, relation ends, source references) -> a note id, the way Obsidian does.
+import type { KgConfig } from './config.ts';
+import { diagnostic, didYouMean } from './diagnostics.ts';
+import { nameKey } from './slug.ts';
+import type { Diagnostic, LinkRef, Note, Relation } from './types.ts';
+
+/** Match strength: a file name or id beats a title, which beats an alias (Obsidian prefers the file). */
+const RANK = { file: 0, title: 1, alias: 2 } as const;
+
+export interface NameIndex {
+  /** key -> candidate ids with the best rank they were found under */
+  byKey: Map<string, Map<string, number>>;
+  byId: Map<string, Note>;
+  /** Display names, for suggestions. */
+  names: string[];
+}
+
+export type Resolution = { id: string } | { error: 'unknown' | 'ambiguous'; candidates: string[] };
+
+export function buildNameIndex(notes: Note[]): NameIndex {
+  const byKey = new Map<string, Map<string, number>>();
+  const byId = new Map<string, Note>();
+  const names = new Set<string>();
+  const add = (name: string, id: string, rank: number) => {
+    const key = nameKey(name);
+    if (!key) return;
+    let ids = byKey.get(key);
+    if (!ids) byKey.set(key, (ids = new Map()));
+    const prev = ids.get(id);
+    if (prev === undefined || rank < prev) ids.set(id, rank);
+  };
+  for (const note of notes) {
+    if (!byId.has(note.id)) byId.set(note.id, note);
+    add(note.basename, note.id, RANK.file);
+    add(note.id, note.id, RANK.file);
+    add(note.title, note.id, RANK.title);
+    for (const alias of note.aliases) add(alias, note.id, RANK.alias);
+    names.add(note.basename);
+    if (note.title !== note.basename) names.add(note.title);
+    for (const alias of note.aliases) names.add(alias);
+  }
+  return { byKey, byId, names: [...names].sort() };
+}
+
+export function resolveName(index: NameIndex, target: string): Resolution {
+  // `[[folder/Note]]` and `[[Note.md]]` name the same file as `[[Note]]`.
+  const name = target.split('/').pop()!.replace(/\.md$/i, '');
+  const ids = index.byKey.get(nameKey(name));
+  if (!ids || ids.size === 0) return { error: 'unknown', candidates: [] };
+  const best = Math.min(...ids.values());
+  const top = [...ids].filter(([, rank]) => rank === best).map(([id]) => id).sort();
+  return top.length === 1 ? { id: top[0] } : { error: 'ambiguous', candidates: top };
+}
+
+/** Resolves one link and reports what went wrong; returns undefined when it does not resolve. */
+export function resolveLink(
+  index: NameIndex, note: Note, link: LinkRef, severity: 'error' | 'warning', what: string, diagnostics: Diagnostic[],
+): string | undefined {
+  if (!link.target) {
+    // `[[#Heading]]` links inside the note itself.
+    if (link.heading) return note.id;
+    diagnostics.push(diagnostic(note.file, link.pos, 'error', 'empty-link', `Empty ${what}`, 'Write the name of a note, e.g. "[[Hikvision]]".'));
+    return undefined;
+  }
+  const r = resolveName(index, link.target);
+  if ('id' in r) return r.id;
+  if (r.error === 'unknown') {
+    const hint = didYouMean(link.target, index.names, (s) => `[[${s}]]`) ?? 'Create a note with that name, or fix the spelling.';
+    diagnostics.push(diagnostic(note.file, link.pos, severity, 'unknown-target', `${what} "${link.target}" matches no note`, hint));
+  } else {
+    const files = r.candidates.map((id) => index.byId.get(id)!.file).join(', ');
+    diagnostics.push(diagnostic(note.file, link.pos, severity, 'ambiguous-target', `${what} "${link.target}" matches ${r.candidates.length} notes: ${files}`, `Link by file name instead, e.g. "[[${index.byId.get(r.candidates[0])!.basename}]]", or give the notes different titles and aliases.`));
+  }
+  return undefined;
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
+function allows(allowed: string[], type: string): boolean {
+  return allowed.includes('*') || allowed.includes(type);
+}
+
+export interface Resolved {
+  relations: Relation[];
+  /** note id -> resolved ids of its body links (in order, duplicates kept, unresolved dropped) */
+  links: Map<string, Array<string | undefined>>;
+  /** note id -> resolved ids of its frontmatter `sources` */
+  sources: Map<string, string[]>;
+  diagnostics: Diagnostic[];
+}
+
+export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex): Resolved {
+  const diagnostics: Diagnostic[] = [];
+  const relations: Relation[] = [];
+  const links = new Map<string, Array<string | undefined>>();
+  const sources = new Map<string, string[]>();
+
+  for (const note of notes) {
+    const first = index.byId.get(note.id)!;
+    if (first !== note) {
+      diagnostics.push(diagnostic(note.file, { line: 1, column: 1 }, 'error', 'duplicate-id', `Note id "${note.id}" is already used by ${first.file}`, 'Rename one of the files, or set a different `id:` in its frontmatter.'));
+      continue;
+    }
+    links.set(note.id, note.links.map((l) => resolveLink(index, note, l, 'warning', 'Link', diagnostics)));
+    const checkSource = (l: LinkRef) => {
+      const id = resolveLink(index, note, l, 'error', 'Source', diagnostics);
+      if (id && index.byId.get(id)!.type !== 'source') {
+        diagnostics.push(diagnostic(note.file, l.pos, 'warning', 'not-a-source', `"${l.target}" is cited as a source but is a ${index.byId.get(id)!.type} note`, 'Cite a note with `type: source` (title, publisher, date, url).'));
+      }
+      return id;
+    };
+    sources.set(note.id, note.sources.map(checkSource).filter((x): x is string => !!x));
+
+    for (const raw of note.relations) {
+      const other = resolveLink(index, note, raw.to, 'error', 'Relation target', diagnostics);
+      const relSources = raw.sources.map(checkSource).filter((x): x is string => !!x);
+      if (!other) continue;
+      const inverse = raw.type.startsWith('~');
+      const type = inverse ? raw.type.slice(1) : raw.type;
+      const spec = config.relations[type];
+      const [from, to] = inverse ? [other, note.id] : [note.id, other];
+      const fromType = index.byId.get(from)!.type;
+      const toType = index.byId.get(to)!.type;
+      if (!allows(spec.from, fromType) || !allows(spec.to, toType)) {
+        const written = inverse ? spec.inverseId! : type;
+        diagnostics.push(diagnostic(note.file, raw.pos, 'error', 'relation-not-allowed',
+          `Relation "${written}" cannot go from ${article(fromType)} to ${article(toType)}`,
+          `"${type}" connects ${spec.from.join('/')} -> ${spec.to.join('/')}. Use another relation type (e.g. related_to) or fix the type of one of the notes.`));
+        continue;
+      }
+      relations.push({
+        type, from, to, date: raw.date, start: raw.start, end: raw.end, sources: relSources, quote: raw.quote, note: raw.note,
+        definedIn: note.id, pos: raw.pos,
+      });
+    }
+  }
+  return { relations, links, sources, diagnostics };
+}
