@@ -7,6 +7,9 @@ export default defineConfig({
   site: 'https://entity-list-2019.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // KG_OUT_DIR lets tests and benchmarks build side by side without sharing dist/ or Astro's cache.
+  outDir: process.env.KG_OUT_DIR ?? './dist',
+  cacheDir: process.env.KG_OUT_DIR ? `${process.env.KG_OUT_DIR}-cache` : './node_modules/.astro',
   integrations: [
     knowledgeGraph({
       title: 'The 2019 Entity List',
