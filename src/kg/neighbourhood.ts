@@ -1,0 +1,57 @@
+// An entity's neighbourhood as a graph view: its depth-2 surroundings (capped), with each node's distance from it.
+import type { KnowledgeGraph } from './graph.ts';
+import type { GraphView } from './views.ts';
+
+export interface Neighbourhood extends GraphView {
+  /** Hops from the entity: 0 for itself, 1 or 2 for the others. */
+  distance: Map<string, number>;
+}
+
+/** Embed and data id of an entity's neighbourhood (`/embed/entity-<id>/`, `/views/entity-<id>.json`). */
+export const neighbourhoodId = (id: string) => `entity-${id}`;
+
+/** Most nodes a neighbourhood shows: enough for context, few enough to stay readable and small to download. */
+export const MAX_NEIGHBOURS = 60;
+
+/** Relations when the entity has any; sources and articles only have mentions and citations, so then those. */
+function edgeTest(graph: KnowledgeGraph, id: string): (edge: string) => boolean {
+  const hasRelation = graph.someEdge(id, (_e, a) => a.kind === 'relation');
+  return hasRelation ? (e) => graph.getEdgeAttribute(e, 'kind') === 'relation' : () => true;
+}
+
+/** Neighbours of `n` over edges that pass `follows`, sorted by size (hubs first), then id (stable). */
+function neighbours(graph: KnowledgeGraph, n: string, follows: (edge: string) => boolean): string[] {
+  const out = new Set<string>();
+  graph.forEachEdge(n, (edge, _a, s, t) => { if (follows(edge)) out.add(s === n ? t : s); });
+  out.delete(n);
+  return [...out].sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function entityNeighbourhood(graph: KnowledgeGraph, id: string, max = MAX_NEIGHBOURS): Neighbourhood {
+  const follows = edgeTest(graph, id);
+  const distance = new Map<string, number>([[id, 0]]);
+  const first = neighbours(graph, id, follows);
+  for (const n of first) if (distance.size < max) distance.set(n, 1);
+  // Depth 2 fills what room is left, hubs first, so a big graph still gives a small, readable view.
+  for (const n of first) {
+    if (distance.get(n) !== 1) continue;
+    for (const m of neighbours(graph, n, follows)) if (!distance.has(m) && distance.size < max) distance.set(m, 2);
+  }
+  const nodes = [...distance.keys()].sort();
+  const keep = new Set(nodes);
+  const edges: string[] = [];
+  for (const n of nodes) graph.forEachOutEdge(n, (edge, _a, _s, t) => { if (keep.has(t) && follows(edge)) edges.push(edge); });
+  edges.sort();
+  return {
+    id: neighbourhoodId(id), index: 0, noteId: id, distance, nodes, edges,
+    options: { focus: [id], nodes: [], depth: 2, layout: 'local', height: 380 },
+  };
+}
+
+/** The depth-1 part of a neighbourhood (the static fallback and the default interactive view). */
+export function firstRing(view: Neighbourhood, graph: KnowledgeGraph): GraphView {
+  const nodes = view.nodes.filter((n) => view.distance.get(n)! <= 1);
+  const keep = new Set(nodes);
+  const edges = view.edges.filter((e) => keep.has(graph.source(e)) && keep.has(graph.target(e)));
+  return { ...view, nodes, edges, options: { ...view.options, depth: 1 } };
+}
