@@ -1,6 +1,9 @@
 // Site configuration. The knowledge-graph integration's options (entity types, relation types, colours) live here.
 import { defineConfig } from 'astro/config';
 import knowledgeGraph from './src/integration/index.ts';
+import externalAssets from './src/integration/external-assets.ts';
+import pagefind from './src/integration/pagefind.ts';
+import sitemap from '@astrojs/sitemap';
 import siteRelations from './content/kg.relations.json' with { type: 'json' };
 
 export default defineConfig({
@@ -17,5 +20,10 @@ export default defineConfig({
       // Relation types this story needs beyond the defaults (label, inverse label, allowed types).
       relations: siteRelations,
     }),
+    externalAssets(),
+    // No lastmod: the sitemap stays byte-identical between builds. Embeds are iframe content, not pages to index.
+    sitemap({ filter: (page) => !page.includes('/embed/') }),
+    // Last: indexes the finished pages.
+    pagefind(),
   ],
 });

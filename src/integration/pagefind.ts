@@ -1,0 +1,36 @@
+// Builds the Pagefind search index over the finished static site (astro:build:done), into <outDir>/pagefind/.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+/** Indexes every HTML page under `dir` (only the parts marked data-pagefind-body) and writes the index beside them. */
+export async function indexSite(dir: string): Promise<{ pages: number; errors: string[] }> {
+  const errors: string[] = [];
+  const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  errors.push(...createErrors);
+  if (!index) return { pages: 0, errors };
+  try {
+    const added = await index.addDirectory({ path: dir });
+    errors.push(...added.errors);
+    const written = await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
+    errors.push(...written.errors);
+    return { pages: added.page_count, errors };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'kg-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const t0 = performance.now();
+        const { pages, errors } = await indexSite(fileURLToPath(dir));
+        for (const e of errors) logger.error(e);
+        if (errors.length) throw new Error(`Pagefind indexing failed with ${errors.length} error(s)`);
+        logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
+      },
+    },
+  };
+}
