@@ -1,16 +1,7 @@
 // `npm run check`: every diagnostic for the notes, without building the site. `--json` for tools. Exit 1 on errors.
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import { buildSite } from '../kg/build.ts';
-import { resolveConfig, type KgConfig } from '../kg/config.ts';
 import { diagnosticReport } from '../integration/report.ts';
-
-async function loadConfig(root: string): Promise<KgConfig> {
-  // The integration's options in astro.config.mjs are the one place the config lives.
-  const mod = await import(pathToFileURL(resolve(root, 'astro.config.mjs')).href);
-  const kg = (mod.default?.integrations ?? []).flat().find((i: { name?: string }) => i?.name === 'kg');
-  return kg?.kgConfig ?? resolveConfig();
-}
+import { buildSite } from '../kg/build.ts';
+import { loadConfig } from './load-config.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

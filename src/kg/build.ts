@@ -77,7 +77,6 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
         html.set(note.id, renderNote(note, {
           linkIds: resolved.links.get(note.id) ?? [],
           href: (id) => entityHref(base, id),
-          titleOf: (id) => index.byId.get(id)?.title ?? id,
           renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
         }));
       }

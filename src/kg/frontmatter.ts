@@ -39,7 +39,7 @@ export function parseFrontmatter(text: string): Frontmatter {
         code: 'yaml-syntax',
         message: `Invalid YAML: ${firstError.message.split('\n')[0]}`,
         hint: 'Check indentation, and quote values that contain `:`, `#`, `[` or quotes.',
-        offset: firstError.pos[0],
+        offset: errorOffset(yamlText, firstError.code, firstError.message, firstError.pos[0]),
       },
     };
   }
@@ -60,6 +60,16 @@ export function parseFrontmatter(text: string): Frontmatter {
     };
   }
   return { data: data as Record<string, unknown>, offset, doc };
+}
+
+/** yaml reports an unclosed quote where the text ends; the opening quote is where the writer must look. */
+function errorOffset(yamlText: string, code: string, message: string, pos: number): number {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const quote = message.includes('"') ? '"' : "'";
+    const open = yamlText.lastIndexOf(quote, pos - 1);
+    if (open >= 0) return open;
+  }
+  return pos;
 }
 
 /**

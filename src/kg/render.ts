@@ -18,8 +18,6 @@ export interface RenderContext {
   linkIds: Array<string | undefined>;
   /** URL of a note's page. */
   href: (id: string) => string;
-  /** Title of a note, for links written without shown text. */
-  titleOf: (id: string) => string;
   /** Trusted markup for the n-th graph view of the note. */
   renderView?: (index: number) => ElementContent;
 }
@@ -50,7 +48,8 @@ function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
     if (node.type === 'wikiLink') {
       const link = node as WikiLink;
       const id = ctx.linkIds[linkIndex++];
-      const shown = link.alias ?? (link.target ? (id ? ctx.titleOf(id) : link.target) : link.heading ?? '');
+      // Shown text as Obsidian shows it: the alias, else the name as written (without folder or `.md`).
+      const shown = link.alias ?? (link.target ? link.target.split('/').pop()!.replace(/\.md$/i, '') : link.heading ?? '');
       slugger.reset();
       const anchor = link.heading ? `#${slugger.slug(link.heading)}` : '';
       link.data = id

@@ -1,89 +1,208 @@
 // A graph view as static, trusted markup: an SVG readable without JavaScript (print, RSS, search engines), a caption,
-// and the same nodes and relations as a list (the text alternative). The browser upgrades it to a sigma view.
+// a legend, and the same nodes and relations as a list (the text alternative). The browser upgrades it to a sigma view.
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
-import { allRelations, type KgConfig } from './config.ts';
+import { allRelations, type KgConfig, type RelationTypeSpec } from './config.ts';
 import type { KnowledgeGraph } from './graph.ts';
+import { type Box, type LabelRequest, placeLabels } from './label-placement.ts';
+import { renderEmbedDetails } from './view-embed.ts';
 import { viewPositions } from './view-positions.ts';
 import type { GraphView } from './views.ts';
 
-const WIDTH = 800;
-const PAD = 60;
-const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '6 4', dotted: '2 3' };
+export const SVG_WIDTH = 800;
+const PAD_X = 40;
+const PAD_Y = 28;
+export const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '7 4', dotted: '2 3' };
+const GREY = '#777777';
+const r1 = (v: number) => Math.round(v * 10) / 10;
+const href = (base: string, id: string) => `${base}entity/${encodeURIComponent(id)}/`;
 
-/** Node label shown next to a circle: short enough not to collide in a 800-px-wide drawing. */
-function shortLabel(title: string): string {
-  return title.length > 28 ? `${title.slice(0, 26)}…` : title;
-}
+interface Point { x: number; y: number }
 
-export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): Element {
-  const pos = viewPositions(graph, view, config.seed);
-  const height = view.options.height;
+/** Node positions in SVG units: the view's positions fitted into the drawing, y flipped (graph y grows upwards). */
+function fitPositions(graph: KnowledgeGraph, view: GraphView, seed: number, height: number): Map<string, Point> {
+  const pos = viewPositions(graph, view, seed);
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const { x, y } of pos.values()) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
-  const scale = Math.min((WIDTH - 2 * PAD) / (maxX - minX || 1), (height - 2 * PAD) / (maxY - minY || 1));
+  let sx = (SVG_WIDTH - 2 * PAD_X) / (maxX - minX || 1);
+  let sy = (height - 2 * PAD_Y) / (maxY - minY || 1);
+  // Fill the wide box a little more than the layout's own shape allows: more room for labels, mild distortion.
+  sx = Math.min(sx, sy * 1.6);
+  sy = Math.min(sy, sx * 1.6);
   const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
-  // Graph y grows upwards (sigma's convention); SVG y grows downwards.
-  const px = (id: string) => {
-    const p = pos.get(id)!;
-    return { x: Math.round((WIDTH / 2 + (p.x - cx) * scale) * 10) / 10, y: Math.round((height / 2 - (p.y - cy) * scale) * 10) / 10 };
+  const out = new Map<string, Point>();
+  for (const [id, p] of pos) out.set(id, { x: r1(SVG_WIDTH / 2 + (p.x - cx) * sx), y: r1(height / 2 - (p.y - cy) * sy) });
+  return out;
+}
+
+/** Circle radius (also the interactive views' node size): the focus is largest, hubs (large global size) larger than leaves. */
+export function viewNodeSize(graph: KnowledgeGraph, focus: Set<string>, id: string): number {
+  const r = 5 + 7 * Math.max(0, (graph.getNodeAttribute(id, 'size') - 3) / 12); // size is 3..15, from global degree
+  return r1(focus.has(id) ? Math.max(13, r + 2) : r);
+}
+
+function radiusOf(graph: KnowledgeGraph, view: GraphView): (id: string) => number {
+  const focus = new Set(view.options.focus);
+  return (id) => viewNodeSize(graph, focus, id);
+}
+
+/** Parallel edges between the same two nodes bend apart, so each one stays visible. */
+function bends(graph: KnowledgeGraph, edges: string[]): Map<string, number> {
+  const groups = new Map<string, string[]>();
+  for (const e of edges) {
+    const [a, b] = [graph.source(e), graph.target(e)].sort();
+    const key = `${a}\u0000${b}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const out = new Map<string, number>();
+  for (const group of groups.values()) {
+    group.forEach((e, i) => {
+      const offset = (i - (group.length - 1) / 2) * 18;
+      // Keep the bend on the same side whichever way the edge points.
+      const flip = graph.source(e) < graph.target(e) ? 1 : -1;
+      out.set(e, offset * flip);
+    });
+  }
+  return out;
+}
+
+/** Path of an edge from the source's rim to just outside the target's rim (room for the arrowhead), and its midpoint. */
+function edgeGeometry(from: Point, to: Point, rFrom: number, rTo: number, bend: number): { d: string; mid: Point } {
+  const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy) || 1;
+  const nx = -dy / len, ny = dx / len;
+  const c = { x: (from.x + to.x) / 2 + nx * bend * 2, y: (from.y + to.y) / 2 + ny * bend * 2 };
+  const towards = (p: Point, q: Point, d: number) => {
+    const l = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+    return { x: r1(p.x + ((q.x - p.x) / l) * d), y: r1(p.y + ((q.y - p.y) / l) * d) };
   };
+  const start = towards(from, bend ? c : to, rFrom + 1);
+  const end = towards(to, bend ? c : from, rTo + 3);
+  const mid = bend ? { x: r1(0.25 * from.x + 0.5 * c.x + 0.25 * to.x), y: r1(0.25 * from.y + 0.5 * c.y + 0.25 * to.y) } : { x: r1((from.x + to.x) / 2), y: r1((from.y + to.y) / 2) };
+  const d = bend ? `M${start.x} ${start.y}Q${r1(c.x)} ${r1(c.y)} ${end.x} ${end.y}` : `M${start.x} ${start.y}L${end.x} ${end.y}`;
+  return { d, mid };
+}
+
+/** Label for a relation type, falling back to its id. */
+const relLabel = (relations: Record<string, RelationTypeSpec>, type: string) => relations[type]?.label ?? type.replace(/_/g, ' ');
+
+/** Edge labels are drawn only in small views; larger ones rely on the legend, line styles and the list. */
+const MAX_EDGE_LABELS = 16;
+
+export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): Element {
+  const height = view.options.height;
+  const pos = fitPositions(graph, view, config.seed, height);
+  const radius = radiusOf(graph, view);
   const relations = allRelations(config);
   const focus = new Set(view.options.focus);
-  const maxSize = Math.max(...view.nodes.map((n) => graph.getNodeAttribute(n, 'size')));
-  const radius = (n: string) => (focus.has(n) ? 14 : 6 + 6 * (graph.getNodeAttribute(n, 'size') / maxSize));
-  const markerId = `arrow-${view.id}`;
+  const colourOf = (type: string) => relations[type]?.color ?? GREY;
+  const colours = [...new Set(view.edges.map((e) => colourOf(graph.getEdgeAttribute(e, 'type'))))].sort();
+  const markerId = (colour: string) => `kg-arrow-${view.id}-${colours.indexOf(colour)}`;
+  const bend = bends(graph, view.edges);
 
+  const title = (id: string) => graph.getNodeAttribute(id, 'title');
+  const mids = new Map<string, Point>();
   const edges = view.edges.map((e) => {
     const a = graph.getEdgeAttributes(e);
-    const from = px(graph.source(e)), to = px(graph.target(e));
-    // Stop the line at the target circle's edge so the arrowhead shows.
-    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy) || 1, r = radius(graph.target(e)) + 2;
-    const spec = relations[a.type];
-    return s('line', {
-      x1: from.x, y1: from.y, x2: Math.round((to.x - (dx / len) * r) * 10) / 10, y2: Math.round((to.y - (dy / len) * r) * 10) / 10,
-      class: `kg-edge kg-edge-${a.type}`, stroke: spec?.color ?? '#777777', 'stroke-dasharray': DASH[spec?.style ?? 'solid'], 'marker-end': `url(#${markerId})`,
-    }, [s('title', `${graph.getNodeAttribute(graph.source(e), 'title')} ${spec?.label ?? a.type} ${graph.getNodeAttribute(graph.target(e), 'title')}`)]);
+    const src = graph.source(e), tgt = graph.target(e);
+    const { d, mid } = edgeGeometry(pos.get(src)!, pos.get(tgt)!, radius(src), radius(tgt), bend.get(e) ?? 0);
+    mids.set(e, mid);
+    const colour = colourOf(a.type);
+    return s('path', {
+      d, class: `kg-edge kg-edge-${a.type}`, stroke: colour, 'stroke-dasharray': DASH[relations[a.type]?.style ?? 'solid'], 'marker-end': `url(#${markerId(colour)})`,
+    }, [s('title', `${title(src)} ${relLabel(relations, a.type)} ${title(tgt)}${a.date ? ` (${a.date})` : ''}`)]);
   });
+
+  // Labels: focus first, then hubs, then the rest by name; nodes' circles are obstacles for every label.
+  const order = [...view.nodes].sort((a, b) =>
+    Number(focus.has(b)) - Number(focus.has(a)) || radius(b) - radius(a) || (title(a) < title(b) ? -1 : title(a) > title(b) ? 1 : 0));
+  const circles: Array<Box & { id: string }> = view.nodes.map((n) => {
+    const p = pos.get(n)!, r = radius(n);
+    return { id: n, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r };
+  });
+  const requests: LabelRequest[] = order.map((n) => ({ id: n, text: title(n), ...pos.get(n)!, r: radius(n), fontSize: focus.has(n) ? 14 : 12, bold: focus.has(n) }));
+  const nodeLabels = placeLabels(requests, circles, SVG_WIDTH, height);
+  const labelOf = new Map(nodeLabels.map((l) => [l.id, l]));
+  const edgeLabels = view.edges.length <= MAX_EDGE_LABELS
+    ? placeLabels(
+      view.edges.map((e) => ({ id: e, text: relLabel(relations, graph.getEdgeAttribute(e, 'type')), ...mids.get(e)!, r: 0, fontSize: 10 })),
+      [...circles, ...nodeLabels.map((l) => ({ ...l.box, id: '' }))], SVG_WIDTH, height)
+    : [];
+
   const nodes = view.nodes.map((n) => {
     const a = graph.getNodeAttributes(n);
-    const p = px(n);
-    const r = radius(n);
-    const left = p.x > WIDTH - 200;
-    return s('a', { href: `${base}entity/${encodeURIComponent(n)}/`, class: focus.has(n) ? 'kg-node kg-focus' : 'kg-node', 'data-id': n }, [
+    const p = pos.get(n)!;
+    const label = labelOf.get(n);
+    return s('a', { href: href(base, n), class: focus.has(n) ? 'kg-node kg-focus' : 'kg-node', 'data-id': n, tabindex: -1 }, [
       s('title', a.summary ? `${a.title}: ${a.summary}` : a.title),
-      s('circle', { cx: p.x, cy: p.y, r: Math.round(r * 10) / 10, fill: a.color }),
-      s('text', { x: Math.round((left ? p.x - r - 4 : p.x + r + 4) * 10) / 10, y: p.y + 4, 'text-anchor': left ? 'end' : 'start' }, shortLabel(a.title)),
-    ]);
+      s('circle', { cx: p.x, cy: p.y, r: radius(n), fill: a.color }),
+      label ? s('text', { x: r1(label.x), y: r1(label.y), 'text-anchor': label.anchor }, label.text) : undefined,
+    ].filter((c): c is Element => c !== undefined));
   });
+
   return s('svg', {
-    viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img', class: 'kg-view-svg',
+    viewBox: `0 0 ${SVG_WIDTH} ${height}`, width: '100%', role: 'img', class: 'kg-view-svg',
     'aria-label': view.options.caption ?? `Graph of ${view.nodes.length} entities and ${view.edges.length} relations`,
     preserveAspectRatio: 'xMidYMid meet',
   }, [
-    s('defs', [s('marker', { id: markerId, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [s('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#777777' })])]),
+    s('defs', colours.map((c) => s('marker', { id: markerId(c), viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, [s('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: c })]))),
     s('g', { class: 'kg-edges' }, edges),
+    s('g', { class: 'kg-edge-labels' }, edgeLabels.map((l) => s('text', { x: r1(l.x), y: r1(l.y), 'text-anchor': l.anchor }, l.text))),
     s('g', { class: 'kg-nodes' }, nodes),
   ]);
+}
+
+/** Legend: entity types and relation types present in the view, each with its colour and line style. */
+export function renderViewLegend(view: GraphView, graph: KnowledgeGraph, config: KgConfig): Element {
+  const types = new Set(view.nodes.map((n) => graph.getNodeAttribute(n, 'type')));
+  const rels = new Set(view.edges.map((e) => graph.getEdgeAttribute(e, 'type')));
+  const relations = allRelations(config);
+  const typeItems = Object.entries(config.types).filter(([id]) => types.has(id)).map(([id, t]) =>
+    h('li', { class: 'kg-legend-type', 'data-type': id }, [
+      s('svg', { class: 'kg-swatch', viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true' }, [s('circle', { cx: 6, cy: 6, r: 5.5, fill: t.color })]),
+      t.plural,
+    ]));
+  const relItems = Object.entries(relations).filter(([id]) => rels.has(id)).map(([id, r]) =>
+    h('li', { class: 'kg-legend-relation', 'data-relation': id }, [
+      s('svg', { class: 'kg-swatch kg-swatch-line', viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true' }, [
+        s('line', { x1: 1, y1: 6, x2: 27, y2: 6, stroke: r.color ?? GREY, 'stroke-width': 2, 'stroke-dasharray': DASH[r.style ?? 'solid'] }),
+      ]),
+      r.label,
+    ]));
+  return h('ul', { class: 'kg-legend', 'aria-label': 'Legend' }, [...typeItems, ...relItems]);
 }
 
 /** The text alternative: each relation of the view as a sentence with links. */
 export function renderViewList(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): Element {
   const relations = allRelations(config);
-  const link = (n: string) => h('a', { href: `${base}entity/${encodeURIComponent(n)}/` }, graph.getNodeAttribute(n, 'title'));
+  const link = (n: string) => h('a', { href: href(base, n) }, graph.getNodeAttribute(n, 'title'));
   return h('ul', { class: 'kg-view-list' }, view.edges.map((e) => {
     const a = graph.getEdgeAttributes(e);
-    return h('li', [link(graph.source(e)), ` ${relations[a.type]?.label ?? a.type} `, link(graph.target(e)), a.date ? ` (${a.date})` : '']);
+    const when = a.date ?? (a.start ? `${a.start}–${a.end ?? ''}` : '');
+    return h('li', [link(graph.source(e)), ` ${relLabel(relations, a.type)} `, link(graph.target(e)), when ? ` (${when})` : '']);
   }));
+}
+
+/** The default caption: what the view shows, in words. */
+export function viewCaption(view: GraphView, graph: KnowledgeGraph): string {
+  if (view.options.caption) return view.options.caption;
+  const focus = view.options.focus.map((n) => graph.getNodeAttribute(n, 'title'));
+  const count = `${view.nodes.length} entities, ${view.edges.length} relations`;
+  return focus.length ? `Around ${focus.join(', ')}: ${count}` : count;
 }
 
 /** The whole figure for a view in a note's body; an empty element when the directive was invalid. */
 export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGraph, config: KgConfig, base: string): ElementContent {
   if (!view) return h('span', { hidden: true });
-  const caption = view.options.caption;
+  const caption = viewCaption(view, graph);
   return h('figure', { class: 'kg-view', id: `view-${view.id}`, 'data-view': view.id, 'data-height': view.options.height }, [
     h('div', { class: 'kg-view-canvas' }, [renderViewSvg(view, graph, config, base)]),
-    h('figcaption', [caption ?? `${view.nodes.length} entities, ${view.edges.length} relations`]),
-    h('details', { class: 'kg-view-alt' }, [h('summary', 'The graph as a list'), renderViewList(view, graph, config, base)]),
+    h('figcaption', [
+      h('p', { class: 'kg-view-caption' }, caption),
+      renderViewLegend(view, graph, config),
+      h('div', { class: 'kg-view-tools' }, [
+        h('details', { class: 'kg-view-alt' }, [h('summary', 'The graph as a list'), renderViewList(view, graph, config, base)]),
+        renderEmbedDetails({ id: view.id, title: caption, height: view.options.height }, config, base),
+      ]),
+    ]),
   ]);
 }

@@ -32,6 +32,16 @@ export function splitWikiLink(inner: string): { target: string; heading?: string
   return { target, heading, alias };
 }
 
+type Point = { line: number; column: number; offset?: number };
+
+/** The point `n` characters into a text node's value that starts at `start`. */
+function advance(start: Point, value: string, n: number): Point {
+  const before = value.slice(0, n);
+  const nl = before.lastIndexOf('\n');
+  const lines = nl < 0 ? 0 : before.split('\n').length - 1;
+  return { line: start.line + lines, column: nl < 0 ? start.column + n : n - nl, offset: (start.offset ?? 0) + n };
+}
+
 export default function remarkWikiLink() {
   return (tree: Root) => {
     visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
@@ -47,16 +57,7 @@ export default function remarkWikiLink() {
         const link: WikiLink = { type: 'wikiLink', target, heading, alias, embed: m[1] === '!' };
         if (start && start.offset !== undefined) {
           // Exact when the text node has no escapes before the match, which is the common case.
-          link.position = {
-            start: { line: start.line, column: start.column + at, offset: start.offset + at },
-            end: { line: start.line, column: start.column + at + m[0].length, offset: start.offset + at + m[0].length },
-          };
-          if (node.value.slice(0, at).includes('\n')) {
-            const before = node.value.slice(0, at);
-            const nl = before.lastIndexOf('\n');
-            const lines = before.split('\n').length - 1;
-            link.position.start = { line: start.line + lines, column: at - nl, offset: start.offset + at };
-          }
+          link.position = { start: advance(start, node.value, at), end: advance(start, node.value, at + m[0].length) };
         }
         out.push(link);
         last = at + m[0].length;
