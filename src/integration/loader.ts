@@ -1,6 +1,8 @@
 // Astro content loader: hands the engine's notes, already rendered to HTML, to Astro's content layer,
 // so `render(entry)` serves the engine's HTML and Astro never parses the Markdown a second time.
+import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { diagnosticReport } from './report.ts';
 import { getSite, invalidateSite, siteState } from './site.ts';
 
 export function kgLoader(): Loader {
@@ -19,11 +21,14 @@ export function kgLoader(): Loader {
       };
       await fill();
       // Dev: a saved note re-runs the engine (parse once per build) and refreshes the store.
-      const dir = `${siteState().root}/${siteState().config.contentDir}`.replace(/\\/g, '/');
+      const dir = resolve(siteState().root, siteState().config.contentDir);
+      watcher?.add(dir);
       watcher?.on('all', async (_event, path) => {
-        if (!path.replace(/\\/g, '/').startsWith(dir) || !/\.(md|json)$/i.test(path)) return;
+        if (!resolve(path).startsWith(dir) || !/\.(md|json)$/i.test(path)) return;
         invalidateSite();
         await fill();
+        const site = await getSite();
+        logger.info(site.diagnostics.length ? `\n${diagnosticReport(site.diagnostics)}` : 'notes check clean');
       });
     },
   };
