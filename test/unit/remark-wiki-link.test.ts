@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import remarkWikiLink, { splitWikiLink } from '../../src/markdown/remark-wiki-link.ts';
+import remarkWikiLink, { splitWikiLink, type WikiLink } from '../../src/markdown/remark-wiki-link.ts';
 
 const DIR = 'test/fixtures/remark-wiki-link';
 
@@ -14,7 +14,7 @@ function wikiLinks(markdown: string) {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWikiLink);
   const tree = processor.runSync(processor.parse(markdown));
   const out: unknown[] = [];
-  visit(tree, 'wikiLink', (n) => {
+  visit(tree, 'wikiLink', (n: WikiLink) => {
     out.push({ target: n.target, heading: n.heading, alias: n.alias, embed: n.embed, start: n.position?.start, end: n.position?.end });
   });
   return JSON.parse(JSON.stringify(out));
