@@ -65,12 +65,18 @@ export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved):
     add(r.from, r.to, { kind: 'relation', type: r.type, date: r.date, start: r.start, end: r.end, sources: r.sources, quote: r.quote, note: r.note, definedIn: r.definedIn, pos: r.pos });
   }
 
+  // Relation sources per defining note, gathered once (scanning every relation per note is quadratic).
+  const relationSources = new Map<string, string[]>();
+  for (const r of resolved.relations) {
+    let list = relationSources.get(r.definedIn);
+    if (!list) relationSources.set(r.definedIn, (list = []));
+    list.push(...r.sources);
+  }
   for (const id of [...resolved.links.keys()].sort()) {
     const counts = new Map<string, number>();
     for (const target of resolved.links.get(id)!) if (target && target !== id) counts.set(target, (counts.get(target) ?? 0) + 1);
     // Citations also come from relation sources; one `cites` edge per (note, source) pair.
-    const cited = new Set(resolved.sources.get(id) ?? []);
-    for (const r of resolved.relations) if (r.definedIn === id) for (const s of r.sources) cited.add(s);
+    const cited = new Set([...(resolved.sources.get(id) ?? []), ...(relationSources.get(id) ?? [])]);
     for (const [target, count] of [...counts].sort((a, b) => cmp(a[0], b[0]))) {
       if (cited.has(target)) continue; // a footnote to a cited source is the citation, not a separate mention
       add(id, target, { kind: 'mentions', type: 'mentions', sources: [], definedIn: id, count });

@@ -50,7 +50,18 @@ export const relationSchema = z.object({
   note: text().optional(),
 });
 
+// Building a zod object schema costs far more than using it: one per (config, type), not one per note.
+const schemaCache = new WeakMap<KgConfig, Map<string, ReturnType<typeof makeNoteSchema>>>();
+
 export function noteSchema(config: KgConfig, type: string) {
+  let byType = schemaCache.get(config);
+  if (!byType) schemaCache.set(config, (byType = new Map()));
+  let schema = byType.get(type);
+  if (!schema) byType.set(type, (schema = makeNoteSchema(config, type)));
+  return schema;
+}
+
+function makeNoteSchema(config: KgConfig, type: string) {
   const spec = config.types[type];
   const fields: Record<string, z.ZodType> = {};
   for (const [name, field] of Object.entries(spec?.fields ?? {})) {
