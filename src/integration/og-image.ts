@@ -1,0 +1,230 @@
+// Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import type { Site } from '../kg/build.ts';
+import { allRelations } from '../kg/config.ts';
+import { entityNeighbourhood, firstRing } from '../kg/neighbourhood.ts';
+import { viewPositions } from '../kg/view-positions.ts';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+export interface OgNode { x: number; y: number; r: number; color: string; label: string; focus: boolean }
+export interface OgEdge { x1: number; y1: number; x2: number; y2: number; dash?: string; /** Touches the focus entity. */ primary: boolean }
+export interface OgCard {
+  siteTitle: string;
+  domain: string;
+  typeLabel: string;
+  typeColor: string;
+  title: string;
+  summary: string;
+  stats: string;
+  nodes: OgNode[];
+  edges: OgEdge[];
+}
+
+// Fixed font files so every build on a machine draws the same pixels; the first that exists of each role is used.
+const FONT_CANDIDATES = {
+  serifBold: ['/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf'],
+  sans: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf'],
+  sansBold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
+  // Only loaded when the card has CJK text: the collection is large.
+  cjk: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
+};
+const SERIF = `'DejaVu Serif', 'Noto Sans CJK SC', serif`;
+const SANS = `'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', sans-serif`;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function fontFiles(needCjk: boolean): string[] {
+  const pick = (list: string[]) => list.filter((f) => existsSync(f)).slice(0, 1);
+  const files = [...pick(FONT_CANDIDATES.serifBold), ...pick(FONT_CANDIDATES.sans), ...pick(FONT_CANDIDATES.sansBold)];
+  if (needCjk) files.push(...FONT_CANDIDATES.cjk.filter((f) => existsSync(f)));
+  return files;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Rough advance width of a string in ems (no font metrics at hand): enough to wrap lines without overflow. */
+export function textWidthEm(s: string): number {
+  let w = 0;
+  // DejaVu is a wide face: lower-case letters average ~0.6 em.
+  for (const ch of s) w += CJK.test(ch) ? 1 : ch === ' ' ? 0.32 : /[ilj.,'’:;|!]/.test(ch) ? 0.32 : /[mwMW@]/.test(ch) ? 0.92 : /[A-Z]/.test(ch) ? 0.74 : 0.62;
+  return w;
+}
+
+/** Greedy word wrap into at most `maxLines` lines of `maxEm` ems; the last line ends with … when text is cut. */
+export function wrapText(text: string, maxEm: number, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = line ? `${line} ${words[i]}` : words[i];
+    if (textWidthEm(next) <= maxEm || !line) { line = next; continue; }
+    lines.push(line);
+    line = words[i];
+    if (lines.length === maxLines) break;
+  }
+  if (lines.length < maxLines && line) { lines.push(line); i = words.length; }
+  if (i < words.length || lines.some((l) => textWidthEm(l) > maxEm)) {
+    let last = lines[lines.length - 1] ?? '';
+    while (last && textWidthEm(`${last}…`) > maxEm) last = last.slice(0, -1);
+    lines[lines.length - 1] = `${last.replace(/[\s,;:.]+$/, '')}…`;
+  }
+  return lines;
+}
+
+export function truncate(s: string, maxEm: number): string {
+  if (textWidthEm(s) <= maxEm) return s;
+  let out = s;
+  while (out && textWidthEm(`${out}…`) > maxEm) out = out.slice(0, -1);
+  return `${out.trimEnd()}…`;
+}
+
+const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '10 7', dotted: '2 6' };
+const GRAPH_BOX = { x: 650, y: 40, w: 510, h: 550 };
+const MAX_LABELS = 12;
+
+/** The data a card shows for one entity: its text, and its depth-1 neighbourhood placed in the right half. */
+export function ogCard(site: Site, id: string): OgCard {
+  const a = site.graph.getNodeAttributes(id);
+  const type = site.config.types[a.type];
+  const relations = allRelations(site.config);
+  const ring = firstRing(entityNeighbourhood(site.graph, id), site.graph);
+  const pos = ring.nodes.length > 1 ? viewPositions(site.graph, ring, site.config.seed) : new Map([[id, { x: 0, y: 0 }]]);
+  // Fit the positions' bounding box into the panel, leaving room for labels around the nodes.
+  const ps = [...pos.values()];
+  const minX = Math.min(...ps.map((p) => p.x)), maxX = Math.max(...ps.map((p) => p.x));
+  const minY = Math.min(...ps.map((p) => p.y)), maxY = Math.max(...ps.map((p) => p.y));
+  const inner = { w: GRAPH_BOX.w - 150, h: GRAPH_BOX.h - 130 };
+  const scale = Math.min(inner.w / (maxX - minX || 1), inner.h / (maxY - minY || 1));
+  const cx = GRAPH_BOX.x + GRAPH_BOX.w / 2, cy = GRAPH_BOX.y + GRAPH_BOX.h / 2;
+  const at = (n: string) => {
+    const p = pos.get(n) ?? { x: 0, y: 0 };
+    return {
+      x: Math.round((cx + (p.x - (minX + maxX) / 2) * scale) * 10) / 10,
+      y: Math.round((cy + (p.y - (minY + maxY) / 2) * scale) * 10) / 10,
+    };
+  };
+  const labelled = new Set([id, ...ring.nodes.filter((n) => n !== id)
+    .sort((m, n) => site.graph.getNodeAttribute(n, 'size') - site.graph.getNodeAttribute(m, 'size') || (m < n ? -1 : 1))
+    .slice(0, MAX_LABELS)]);
+  const nodes: OgNode[] = ring.nodes.map((n) => {
+    const na = site.graph.getNodeAttributes(n);
+    const focus = n === id;
+    return {
+      ...at(n), focus, color: site.config.types[na.type]?.color ?? '#888888',
+      r: focus ? 22 : Math.round(Math.min(16, 8 + Math.sqrt(Math.max(0, na.size)) * 1.6)),
+      // The focus is named in the title beside the graph.
+      label: labelled.has(n) && !focus ? truncate(na.title, 230 / 19) : '',
+    };
+  });
+  // Focus last so it is drawn on top.
+  nodes.sort((m, n) => Number(m.focus) - Number(n.focus));
+  const edges: OgEdge[] = ring.edges.map((e) => {
+    const s = at(site.graph.source(e)), t = at(site.graph.target(e));
+    const primary = site.graph.source(e) === id || site.graph.target(e) === id;
+    return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, primary, dash: DASH[relations[site.graph.getEdgeAttribute(e, 'type')]?.style ?? 'solid'] };
+  });
+  let relationCount = 0, sourceCount = 0;
+  site.graph.forEachEdge(id, (_e, ea, s) => {
+    if (ea.kind === 'relation') relationCount++;
+    else if (ea.kind === 'cites' && s === id) sourceCount++;
+  });
+  const stats = [
+    relationCount ? `${relationCount} relation${relationCount === 1 ? '' : 's'}` : '',
+    sourceCount ? `${sourceCount} source${sourceCount === 1 ? '' : 's'}` : '',
+  ].filter(Boolean).join(' · ');
+  let domain = '';
+  try { domain = site.config.site ? new URL(site.config.site).host : ''; } catch { domain = ''; }
+  return {
+    siteTitle: site.config.title, domain, typeLabel: type?.label ?? a.type, typeColor: type?.color ?? '#888888',
+    title: a.title, summary: a.summary, stats, nodes, edges,
+  };
+}
+
+/** The card as SVG text (what the PNG is rendered from; pure, so tests can read it). */
+export function ogSvg(card: OgCard): string {
+  const titleLines = wrapText(card.title, 540 / 52, 3);
+  const titleSize = titleLines.length > 2 ? 46 : 52;
+  const titleTop = 205;
+  const summaryTop = titleTop + titleLines.length * titleSize * 1.15 + 30;
+  const summaryLines = card.summary ? wrapText(card.summary, 540 / 26, titleLines.length > 2 ? 3 : 4) : [];
+  const text = (x: number, y: number, size: number, family: string, weight: number, fill: string, s: string, anchor = 'start') =>
+    `<text x="${x}" y="${y}" font-family="${family}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}">${escapeXml(s)}</text>`;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">`,
+    `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#fbfaf7"/>`,
+    `<rect x="${GRAPH_BOX.x - 20}" y="0" width="${OG_WIDTH - GRAPH_BOX.x + 20}" height="${OG_HEIGHT}" fill="#f0ede5"/>`,
+    `<rect x="0" y="0" width="${OG_WIDTH}" height="10" fill="#1b1b1b"/>`,
+    text(60, 80, 24, SANS, 700, '#1b1b1b', truncate(card.siteTitle, 540 / 24)),
+    `<rect x="60" y="118" width="12" height="36" fill="${escapeXml(card.typeColor)}"/>`,
+    text(84, 146, 26, SANS, 700, '#444444', card.typeLabel.toUpperCase()),
+    ...titleLines.map((l, i) => text(60, titleTop + i * titleSize * 1.15, titleSize, SERIF, 700, '#111111', l)),
+    ...summaryLines.map((l, i) => text(60, summaryTop + i * 26 * 1.4, 26, SANS, 400, '#3b3b3b', l)),
+    `<line x1="60" y1="548" x2="590" y2="548" stroke="#cfc9bc" stroke-width="2"/>`,
+    text(60, 586, 22, SANS, 400, '#555555', card.domain),
+    text(GRAPH_BOX.x + GRAPH_BOX.w, 586, 22, SANS, 400, '#555555', card.stats, 'end'),
+    // Edges among neighbours are context: fainter than the focus entity's own.
+    `<g stroke="#d2cdc1" stroke-width="1.5" fill="none">`,
+    ...card.edges.filter((e) => !e.primary).map(edgeSvg),
+    `</g>`,
+    `<g stroke="#7d786b" stroke-width="2.5" fill="none">`,
+    ...card.edges.filter((e) => e.primary).map(edgeSvg),
+    `</g>`,
+    ...card.nodes.map((n) => `<circle cx="${n.x}" cy="${n.y}" r="${n.r}" fill="${escapeXml(n.color)}" stroke="${n.focus ? '#111111' : '#ffffff'}" stroke-width="${n.focus ? 4 : 2.5}"/>`),
+    ...placeLabels(card.nodes).map(labelSvg),
+    `</svg>`,
+  ];
+  return out.join('\n');
+}
+
+const edgeSvg = (e: OgEdge) => `<line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`;
+
+const LABEL_SIZE = 19;
+interface PlacedLabel { text: string; x: number; y: number; box: [number, number, number, number] }
+
+/** Greedy label placement: biggest nodes first, below / above / right / left of the node, skipped when every spot collides. */
+export function placeLabels(nodes: OgNode[]): PlacedLabel[] {
+  const boxes: Array<[number, number, number, number]> = nodes.map((n) => [n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r]);
+  const hit = (b: [number, number, number, number]) => boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]);
+  const placed: PlacedLabel[] = [];
+  const order = nodes.filter((n) => n.label).sort((a, b) => b.r - a.r || a.x - b.x || a.y - b.y);
+  for (const n of order) {
+    const w = textWidthEm(n.label) * LABEL_SIZE;
+    const h = LABEL_SIZE * 1.1;
+    // Candidate centres (x) and baselines (y).
+    // Labels under or over a node may slide sideways to stay inside the panel.
+    const cx = Math.min(Math.max(n.x, GRAPH_BOX.x - 15 + w / 2 + 4), OG_WIDTH - 8 - w / 2 - 4);
+    const spots = [
+      { x: cx, y: n.y + n.r + LABEL_SIZE + 2 }, { x: cx, y: n.y - n.r - 8 },
+      { x: n.x + n.r + 8 + w / 2, y: n.y + LABEL_SIZE / 3 }, { x: n.x - n.r - 8 - w / 2, y: n.y + LABEL_SIZE / 3 },
+    ];
+    for (const spot of spots) {
+      const box: [number, number, number, number] = [spot.x - w / 2 - 3, spot.y - h + 3, spot.x + w / 2 + 3, spot.y + 5];
+      if (box[0] < GRAPH_BOX.x - 15 || box[2] > OG_WIDTH - 8 || box[1] < 16 || box[3] > GRAPH_BOX.y + GRAPH_BOX.h - 4 || hit(box)) continue;
+      boxes.push(box);
+      placed.push({ text: n.label, x: Math.round(spot.x), y: Math.round(spot.y), box });
+      break;
+    }
+  }
+  return placed;
+}
+
+function labelSvg(l: PlacedLabel): string {
+  return `<text x="${l.x}" y="${l.y}" font-family="${SANS}" font-size="${LABEL_SIZE}" fill="#222222" text-anchor="middle" stroke="#f0ede5" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${escapeXml(l.text)}</text>`;
+}
+
+/** Renders card SVG to PNG bytes with fixed fonts (system fonts only when none of them exist). */
+export function ogPng(svg: string): Uint8Array {
+  const files = fontFiles(CJK.test(svg));
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: OG_WIDTH },
+    font: { loadSystemFonts: files.length === 0, fontFiles: files, defaultFontFamily: 'DejaVu Sans' },
+    logLevel: 'off',
+  });
+  return resvg.render().asPng();
+}
