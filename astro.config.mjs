@@ -22,7 +22,7 @@ export default defineConfig({
     }),
     externalAssets(),
     // No lastmod: the sitemap stays byte-identical between builds. Embeds are iframe content, not pages to index.
-    sitemap({ filter: (page) => !page.includes('/embed/') }),
+    sitemap({ filter: (page) => !page.includes('/embed/') && !page.endsWith('/search/') }),
     // Last: indexes the finished pages.
     pagefind(),
   ],
