@@ -24,18 +24,22 @@ export interface PlacedLabel {
   box: Box;
 }
 
-/** Width of a label, estimated without a font engine: average glyph widths of a sans-serif face, slightly generous. */
+/**
+ * Width of a label, estimated without a font engine: glyph widths of a wide sans-serif face (DejaVu Sans, Verdana),
+ * so the estimate errs on the generous side with narrower system faces.
+ */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let units = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code > 0x2e80) units += 1; // CJK: full width
-    else if ('iljtf.,:;\'|!() '.includes(ch)) units += 0.32;
-    else if ('mwMW@'.includes(ch)) units += 0.85;
-    else if (ch >= 'A' && ch <= 'Z') units += 0.66;
-    else units += 0.55;
+    else if ('iljf.,:;\'|!'.includes(ch)) units += 0.3;
+    else if ('t() -'.includes(ch)) units += 0.38;
+    else if ('mwMW@'.includes(ch)) units += 0.95;
+    else if (ch >= 'A' && ch <= 'Z') units += 0.72;
+    else units += 0.62;
   }
-  return units * fontSize * (bold ? 1.08 : 1);
+  return units * fontSize * (bold ? 1.1 : 1);
 }
 
 export const overlaps = (a: Box, b: Box, gap = 1): boolean =>

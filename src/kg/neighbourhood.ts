@@ -44,7 +44,7 @@ export function entityNeighbourhood(graph: KnowledgeGraph, id: string, max = MAX
   edges.sort();
   return {
     id: neighbourhoodId(id), index: 0, noteId: id, distance, nodes, edges,
-    options: { focus: [id], nodes: [], depth: 2, layout: 'local', height: 380 },
+    options: { focus: [id], nodes: [], depth: 2, layout: 'radial', width: 440, height: 400 },
   };
 }
 

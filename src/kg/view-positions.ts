@@ -6,6 +6,7 @@ import noverlap from 'graphology-layout-noverlap';
 import random from 'graphology-layout/random.js';
 import seedrandom from 'seedrandom';
 import type { KnowledgeGraph } from './graph.ts';
+import { radialPositions } from './view-radial.ts';
 import type { GraphView } from './views.ts';
 
 export type Positions = Map<string, { x: number; y: number }>;
@@ -27,25 +28,28 @@ export function viewPositions(graph: KnowledgeGraph, view: GraphView, seed: numb
 }
 
 function computePositions(graph: KnowledgeGraph, view: GraphView, seed: number): Positions {
+  if (view.options.layout === 'radial') return roundAll(radialPositions(graph, view));
   const sub = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
   for (const n of view.nodes) sub.addNode(n, { x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y'), size: graph.getNodeAttribute(n, 'size') });
   for (const e of view.edges) sub.addEdge(graph.source(e), graph.target(e));
   if (view.options.layout === 'local' && sub.order > 2) {
     random.assign(sub, { rng: seedrandom(`${seed}:${view.id}:${sub.order}`), scale: EXTENT, center: 0 });
     forceAtlas2.assign(sub, {
-      iterations: 400,
+      iterations: 300,
       getEdgeWeight: null,
       settings: { ...forceAtlas2.inferSettings(sub), strongGravityMode: true, gravity: 0.4, scalingRatio: 8, linLogMode: true },
     });
   }
   // Global positions of a few nodes can sit on top of each other: normalise, then push overlapping nodes apart.
   normalise(sub);
-  noverlap.assign(sub, { maxIterations: 300, settings: { margin: 14, ratio: 1.4 } });
+  noverlap.assign(sub, { maxIterations: 120, settings: { margin: 14, ratio: 1.4 } });
   normalise(sub);
   const out: Positions = new Map();
   for (const n of view.nodes) out.set(n, { x: round(sub.getNodeAttribute(n, 'x')), y: round(sub.getNodeAttribute(n, 'y')) });
   return out;
 }
+
+const roundAll = (p: Positions): Positions => new Map([...p].map(([n, { x, y }]) => [n, { x: round(x * EXTENT / 4), y: round(y * EXTENT / 4) }]));
 
 /** Fits positions into [-EXTENT/2, EXTENT/2] keeping the aspect ratio. */
 function normalise(sub: MultiDirectedGraph<{ x: number; y: number; size: number }>): void {

@@ -20,18 +20,18 @@ const href = (base: string, id: string) => `${base}entity/${encodeURIComponent(i
 interface Point { x: number; y: number }
 
 /** Node positions in SVG units: the view's positions fitted into the drawing, y flipped (graph y grows upwards). */
-function fitPositions(graph: KnowledgeGraph, view: GraphView, seed: number, height: number): Map<string, Point> {
+function fitPositions(graph: KnowledgeGraph, view: GraphView, seed: number, width: number, height: number): Map<string, Point> {
   const pos = viewPositions(graph, view, seed);
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const { x, y } of pos.values()) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
-  let sx = (SVG_WIDTH - 2 * PAD_X) / (maxX - minX || 1);
+  let sx = (width - 2 * PAD_X) / (maxX - minX || 1);
   let sy = (height - 2 * PAD_Y) / (maxY - minY || 1);
   // Fill the wide box a little more than the layout's own shape allows: more room for labels, mild distortion.
   sx = Math.min(sx, sy * 1.6);
   sy = Math.min(sy, sx * 1.6);
   const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
   const out = new Map<string, Point>();
-  for (const [id, p] of pos) out.set(id, { x: r1(SVG_WIDTH / 2 + (p.x - cx) * sx), y: r1(height / 2 - (p.y - cy) * sy) });
+  for (const [id, p] of pos) out.set(id, { x: r1(width / 2 + (p.x - cx) * sx), y: r1(height / 2 - (p.y - cy) * sy) });
   return out;
 }
 
@@ -90,7 +90,8 @@ const MAX_EDGE_LABELS = 16;
 
 export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): Element {
   const height = view.options.height;
-  const pos = fitPositions(graph, view, config.seed, height);
+  const width = view.options.width ?? SVG_WIDTH;
+  const pos = fitPositions(graph, view, config.seed, width, height);
   const radius = radiusOf(graph, view);
   const relations = allRelations(config);
   const focus = new Set(view.options.focus);
@@ -119,13 +120,13 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     const p = pos.get(n)!, r = radius(n);
     return { id: n, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r };
   });
-  const requests: LabelRequest[] = order.map((n) => ({ id: n, text: title(n), ...pos.get(n)!, r: radius(n), fontSize: focus.has(n) ? 14 : 12, bold: focus.has(n) }));
-  const nodeLabels = placeLabels(requests, circles, SVG_WIDTH, height);
+  const requests: LabelRequest[] = order.map((n) => ({ id: n, text: title(n), ...pos.get(n)!, r: radius(n), fontSize: focus.has(n) ? 15 : 13, bold: focus.has(n) }));
+  const nodeLabels = placeLabels(requests, circles, width, height);
   const labelOf = new Map(nodeLabels.map((l) => [l.id, l]));
   const edgeLabels = view.edges.length <= MAX_EDGE_LABELS
     ? placeLabels(
-      view.edges.map((e) => ({ id: e, text: relLabel(relations, graph.getEdgeAttribute(e, 'type')), ...mids.get(e)!, r: 0, fontSize: 10 })),
-      [...circles, ...nodeLabels.map((l) => ({ ...l.box, id: '' }))], SVG_WIDTH, height)
+      view.edges.map((e) => ({ id: e, text: relLabel(relations, graph.getEdgeAttribute(e, 'type')), ...mids.get(e)!, r: 0, fontSize: 11 })),
+      [...circles, ...nodeLabels.map((l) => ({ ...l.box, id: '' }))], width, height)
     : [];
 
   const nodes = view.nodes.map((n) => {
@@ -135,18 +136,20 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     return s('a', { href: href(base, n), class: focus.has(n) ? 'kg-node kg-focus' : 'kg-node', 'data-id': n, tabindex: -1 }, [
       s('title', a.summary ? `${a.title}: ${a.summary}` : a.title),
       s('circle', { cx: p.x, cy: p.y, r: radius(n), fill: a.color }),
-      label ? s('text', { x: r1(label.x), y: r1(label.y), 'text-anchor': label.anchor }, label.text) : undefined,
+      label ? s('text', { x: r1(label.x), y: r1(label.y), 'text-anchor': label.anchor, ...(focus.has(n) ? { 'font-size': 15, 'font-weight': 600 } : {}) }, label.text) : undefined,
     ].filter((c): c is Element => c !== undefined));
   });
 
   return s('svg', {
-    viewBox: `0 0 ${SVG_WIDTH} ${height}`, width: '100%', role: 'img', class: 'kg-view-svg',
+    viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', class: 'kg-view-svg',
     'aria-label': view.options.caption ?? `Graph of ${view.nodes.length} entities and ${view.edges.length} relations`,
     preserveAspectRatio: 'xMidYMid meet',
+    // Presentation attributes: readable where no stylesheet applies (RSS readers, print of the bare SVG).
+    'font-family': 'system-ui, sans-serif', 'font-size': 13,
   }, [
     s('defs', colours.map((c) => s('marker', { id: markerId(c), viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, [s('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: c })]))),
-    s('g', { class: 'kg-edges' }, edges),
-    s('g', { class: 'kg-edge-labels' }, edgeLabels.map((l) => s('text', { x: r1(l.x), y: r1(l.y), 'text-anchor': l.anchor }, l.text))),
+    s('g', { class: 'kg-edges', fill: 'none', 'stroke-width': 1.4 }, edges),
+    s('g', { class: 'kg-edge-labels', 'font-size': 11, fill: '#666666' }, edgeLabels.map((l) => s('text', { x: r1(l.x), y: r1(l.y), 'text-anchor': l.anchor }, l.text))),
     s('g', { class: 'kg-nodes' }, nodes),
   ]);
 }
@@ -190,18 +193,30 @@ export function viewCaption(view: GraphView, graph: KnowledgeGraph): string {
   return focus.length ? `Around ${focus.join(', ')}: ${count}` : count;
 }
 
+export interface FigureParts {
+  /** The view drawn and listed, when it differs from the one loaded interactively (a neighbourhood's first ring). */
+  drawn?: GraphView;
+  caption?: string;
+  /** Elements before the drawing (e.g. a neighbourhood's depth switch). */
+  lead?: ElementContent[];
+  className?: string;
+}
+
 /** The whole figure for a view in a note's body; an empty element when the directive was invalid. */
-export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGraph, config: KgConfig, base: string): ElementContent {
+export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGraph, config: KgConfig, base: string, parts: FigureParts = {}): ElementContent {
   if (!view) return h('span', { hidden: true });
-  const caption = viewCaption(view, graph);
-  return h('figure', { class: 'kg-view', id: `view-${view.id}`, 'data-view': view.id, 'data-height': view.options.height }, [
-    h('div', { class: 'kg-view-canvas' }, [renderViewSvg(view, graph, config, base)]),
+  const drawn = parts.drawn ?? view;
+  const caption = parts.caption ?? viewCaption(view, graph);
+  const width = view.options.width ?? SVG_WIDTH;
+  return h('figure', { class: ['kg-view', parts.className], id: `view-${view.id}`, 'data-view': view.id, 'data-width': width, 'data-height': view.options.height }, [
+    ...(parts.lead ?? []),
+    h('div', { class: 'kg-view-canvas' }, [renderViewSvg(drawn, graph, config, base)]),
     h('figcaption', [
       h('p', { class: 'kg-view-caption' }, caption),
-      renderViewLegend(view, graph, config),
+      renderViewLegend(drawn, graph, config),
       h('div', { class: 'kg-view-tools' }, [
-        h('details', { class: 'kg-view-alt' }, [h('summary', 'The graph as a list'), renderViewList(view, graph, config, base)]),
-        renderEmbedDetails({ id: view.id, title: caption, height: view.options.height }, config, base),
+        h('details', { class: 'kg-view-alt' }, [h('summary', 'The graph as a list'), renderViewList(drawn, graph, config, base)]),
+        renderEmbedDetails({ id: view.id, title: caption, width, height: view.options.height }, config, base),
       ]),
     ]),
   ]);

@@ -5,6 +5,9 @@ import type { KnowledgeGraph } from './graph.ts';
 import { resolveName, type NameIndex } from './resolve.ts';
 import type { Diagnostic, Note, ViewDirective } from './types.ts';
 
+export type ViewLayout = 'global' | 'local' | 'radial';
+export const VIEW_LAYOUTS: ViewLayout[] = ['global', 'local', 'radial'];
+
 export interface ViewOptions {
   focus: string[];
   nodes: string[];
@@ -13,8 +16,11 @@ export interface ViewOptions {
   types?: string[];
   since?: string;
   until?: string;
-  layout: 'global' | 'local';
+  /** global: the network's positions; local: a layout of the view alone; radial: rings around the focus. */
+  layout: ViewLayout;
   height: number;
+  /** Drawing width (CSS px at 100%); 800 unless a component needs another shape (neighbourhoods in a side column). */
+  width?: number;
   caption?: string;
 }
 
@@ -114,9 +120,9 @@ export function parseViewOptions(
     if (a[d] !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(a[d])) fail('view-bad-option', `Graph view option ${d}="${a[d]}" is not a date`, 'Write dates as 2019-10-07, 2019-10 or 2019.');
   }
   const layout = a.layout ?? 'global';
-  if (layout !== 'global' && layout !== 'local') fail('view-bad-option', `Graph view option layout="${layout}" must be "global" or "local"`);
+  if (!VIEW_LAYOUTS.includes(layout as ViewLayout)) fail('view-bad-option', `Graph view option layout="${layout}" must be "global", "local" or "radial"`, didYouMean(layout, VIEW_LAYOUTS));
   if (!ok) return undefined;
-  return { focus, nodes, depth, relations, types, since: a.since, until: a.until, layout: layout as 'global' | 'local', height, caption: a.caption || undefined };
+  return { focus, nodes, depth, relations, types, since: a.since, until: a.until, layout: layout as ViewLayout, height, caption: a.caption || undefined };
 }
 
 export function buildViews(config: KgConfig, notes: Note[], index: NameIndex, graph: KnowledgeGraph, diagnostics: Diagnostic[]): Map<string, GraphView[]> {

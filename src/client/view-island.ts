@@ -1,0 +1,87 @@
+// Upgrades one static view figure (article view, entity neighbourhood, featured network, embed) to a sigma view:
+// loads only that view's data, replaces the static SVG in place, and opens an entity's page on click.
+import { animateNodes } from 'sigma/utils';
+import type { CompactGraph } from '../kg/exports/graph-json.ts';
+import type { ViewData } from '../kg/exports/view-json.ts';
+import { entityUrl, openPage } from './open-entity.ts';
+import { createSigmaView, type SigmaView } from './sigma-view.ts';
+import { toViewGraph, type ViewGraph } from './view-graph.ts';
+
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const SVG_WIDTH = 800;
+/** Views with at most this many edges label every edge (like their static SVG). */
+const LABEL_ALL_EDGES = 16;
+
+export const dataUrl = (id: string) => (id === 'network' ? `${BASE}graph.json` : `${BASE}views/${encodeURIComponent(id)}.json`);
+
+async function load(id: string): Promise<CompactGraph | ViewData> {
+  const res = await fetch(dataUrl(id));
+  if (!res.ok) throw new Error(`${dataUrl(id)}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Local graphs start at depth 1: the depth-1 layout, nodes two hops away hidden. */
+function depthSwitch(view: SigmaView, graph: ViewGraph, controls: HTMLElement): void {
+  const positions = (depth: number) => {
+    const out: Record<string, { x: number; y: number }> = {};
+    graph.forEachNode((n, a) => {
+      const d1 = a.x1 !== null && a.x1 !== undefined && a.y1 !== null && a.y1 !== undefined;
+      out[n] = depth === 1 && d1 ? { x: a.x1!, y: a.y1! } : { x: a.x2 ?? a.x, y: a.y2 ?? a.y };
+    });
+    return out;
+  };
+  graph.forEachNode((n, a) => graph.mergeNodeAttributes(n, { x2: a.x, y2: a.y }));
+  const buttons = [...controls.querySelectorAll<HTMLButtonElement>('button[data-depth]')];
+  let cancel: (() => void) | undefined;
+  const apply = (depth: number, animate: boolean) => {
+    for (const b of buttons) b.setAttribute('aria-pressed', String(Number(b.dataset.depth) === depth));
+    const target = positions(depth);
+    const visible = (n: string) => depth === 2 || (graph.getNodeAttribute(n, 'distance') ?? 0) <= 1;
+    // Frame the nodes that will show, so depth 1 fills the view instead of sitting inside depth 2's frame.
+    const xs = graph.filterNodes(visible).map((n) => target[n]);
+    view.sigma.setCustomBBox({ x: [Math.min(...xs.map((p) => p.x)), Math.max(...xs.map((p) => p.x))], y: [Math.min(...xs.map((p) => p.y)), Math.max(...xs.map((p) => p.y))] });
+    view.setFilter((n) => !visible(n), () => false);
+    cancel?.();
+    if (animate) cancel = animateNodes(graph, target, { duration: 350 });
+    else graph.forEachNode((n) => graph.mergeNodeAttributes(n, target[n]));
+    view.sigma.getCamera().animatedReset({ duration: animate ? 350 : 0 });
+  };
+  for (const b of buttons) b.addEventListener('click', () => apply(Number(b.dataset.depth), true));
+  controls.hidden = false;
+  apply(1, false);
+}
+
+export async function mountView(figure: HTMLElement): Promise<SigmaView | undefined> {
+  const id = figure.dataset.view;
+  const canvas = figure.querySelector<HTMLElement>('.kg-view-canvas');
+  if (!id || !canvas || figure.dataset.live) return undefined;
+  figure.dataset.live = 'loading';
+  try {
+    const data = await load(id);
+    const { graph, tables } = toViewGraph(data);
+    const width = Number(figure.dataset.width) || SVG_WIDTH;
+    const height = Number(figure.dataset.height) || 420;
+    const embedded = document.documentElement.classList.contains('kg-embed-page');
+    // Same box as the static SVG it replaces: no layout shift when the view comes alive (embeds fill their frame).
+    if (!embedded) canvas.style.aspectRatio = `${width} / ${height}`;
+    const view = createSigmaView(canvas, graph, {
+      label: figure.querySelector('.kg-view-caption')?.textContent?.trim() || ('title' in data ? data.title : 'Graph'),
+      tables,
+      edgeLabels: graph.size <= LABEL_ALL_EDGES ? 'always' : 'around',
+      labelAll: graph.order <= 80,
+      hoverHint: 'Click to open its page',
+      onClickNode: (node) => openPage(entityUrl(BASE, node)),
+      scrollFriendly: !embedded,
+    });
+    const depth = figure.querySelector<HTMLElement>('.kg-depth');
+    if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
+    figure.dataset.live = 'ready';
+    figure.dispatchEvent(new CustomEvent('kg:view-ready', { bubbles: true }));
+    return view;
+  } catch (error) {
+    // The static SVG stays: the view still reads without the interactive layer.
+    figure.dataset.live = 'failed';
+    console.warn(`Graph view ${id} stays static:`, error);
+    return undefined;
+  }
+}
