@@ -6,7 +6,11 @@ import * as pagefind from 'pagefind';
 /** Indexes every HTML page under `dir` (only the parts marked data-pagefind-body) and writes the index beside them. */
 export async function indexSite(dir: string): Promise<{ pages: number; errors: string[] }> {
   const errors: string[] = [];
-  const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors: createErrors } = await pagefind.createIndex({
+    forceLanguage: 'en',
+    // Footnote lists and graph figures repeat names that belong to other pages; results should come from prose.
+    excludeSelectors: ['.footnotes', '[data-footnote-ref]', '.kg-view', '.kg-island', '.kg-local'],
+  });
   errors.push(...createErrors);
   if (!index) return { pages: 0, errors };
   try {

@@ -3,7 +3,8 @@ import { allRelations } from '../../kg/config.ts';
 import type { Site } from '../../kg/build.ts';
 import { byTitle, entityRef, sourceRef, type EntityRef, type SourceRef } from './refs.ts';
 
-export type Direction = 'out' | 'in';
+/** `both` for symmetric relation types (same label either way), shown as one group. */
+export type Direction = 'out' | 'in' | 'both';
 
 export interface RelationItem {
   edge: string;
@@ -39,13 +40,14 @@ export function relationGroups(site: Site, base: string, id: string): RelationGr
   const groups = new Map<string, RelationGroup>();
   site.graph.forEachEdge(id, (edge, a, source, target) => {
     if (a.kind !== 'relation') return;
-    const direction: Direction = source === id ? 'out' : 'in';
-    const other = direction === 'out' ? target : source;
     const spec = specs[a.type];
+    const symmetric = spec !== undefined && spec.label === spec.inverseLabel;
+    const direction: Direction = symmetric ? 'both' : source === id ? 'out' : 'in';
+    const other = source === id ? target : source;
     const key = `${a.type}-${direction}`;
     let group = groups.get(key);
     if (!group) {
-      const label = spec ? (direction === 'out' ? spec.label : spec.inverseLabel) : a.type.replace(/_/g, ' ');
+      const label = spec ? (direction === 'in' ? spec.inverseLabel : spec.label) : a.type.replace(/_/g, ' ');
       group = { id: key, type: a.type, direction, label, style: spec?.style ?? 'solid', items: [] };
       groups.set(key, group);
     }
@@ -54,7 +56,7 @@ export function relationGroups(site: Site, base: string, id: string): RelationGr
       sources: a.sources.filter((s) => site.graph.hasNode(s)).map((s) => sourceRef(site, base, s)),
     });
   });
-  const rank = (g: RelationGroup) => order.indexOf(g.type) * 2 + (g.direction === 'out' ? 0 : 1);
+  const rank = (g: RelationGroup) => order.indexOf(g.type) * 2 + (g.direction === 'in' ? 1 : 0);
   const out = [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
   for (const g of out) g.items.sort(itemOrder);
   return out;
