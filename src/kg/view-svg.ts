@@ -189,7 +189,8 @@ export function renderViewList(view: GraphView, graph: KnowledgeGraph, config: K
 export function viewCaption(view: GraphView, graph: KnowledgeGraph): string {
   if (view.options.caption) return view.options.caption;
   const focus = view.options.focus.map((n) => graph.getNodeAttribute(n, 'title'));
-  const count = `${view.nodes.length} entities, ${view.edges.length} relations`;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const count = `${plural(view.nodes.length, 'entity', 'entities')}, ${plural(view.edges.length, 'relation', 'relations')}`;
   return focus.length ? `Around ${focus.join(', ')}: ${count}` : count;
 }
 
