@@ -64,6 +64,7 @@ describe('field rows', () => {
     expect(rows.find((r) => r.name === 'country')?.text).toBe('China');
     expect(rows.find((r) => r.name === 'website')?.href).toBeUndefined();
     expect(safeUrl('https://example.org')).toBe('https://example.org');
+    expect(fieldRows(site.config, 'source', { url: 'https://www.example.org/a/b/' })[0]).toMatchObject({ text: 'example.org/…', href: 'https://www.example.org/a/b/' });
     expect(safeUrl('//evil.example')).toBeUndefined();
     expect(safeUrl('/entity/x/')).toBe('/entity/x/');
   });

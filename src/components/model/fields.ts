@@ -31,6 +31,14 @@ function languageName(code: string): string {
   }
 }
 
+/** "example.org" or "example.org/…": long document URLs would wrap over several lines of a facts box. */
+export function shortUrl(url: string): string {
+  const m = /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*)/i.exec(url);
+  if (!m) return url;
+  const path = m[2].replace(/\/$/, '');
+  return path ? `${m[1]}/…` : m[1];
+}
+
 function row(name: string, label: string, kind: string, value: unknown): FieldRow | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (Array.isArray(value)) {
@@ -42,7 +50,7 @@ function row(name: string, label: string, kind: string, value: unknown): FieldRo
     case 'date': return { name, label, text: formatDate(s), datetime: s };
     case 'url': {
       const href = safeUrl(s);
-      return { name, label, text: s.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, ''), href };
+      return { name, label, text: shortUrl(s), href };
     }
     case 'country': return { name, label, text: countryName(s) };
     default: return { name, label, text: name === 'language' ? languageName(s) : s };
