@@ -17,7 +17,8 @@ export function kgLoader(): Loader {
           const data = { title: note.title, type: note.type, summary: note.summary, aliases: note.aliases, tags: note.tags, file: note.file, fields: note.fields };
           store.set({ id: note.id, data, digest: generateDigest(html + JSON.stringify(data)), rendered: { html } });
         }
-        logger.info(`${site.notes.length} notes, ${site.graph.size} edges`);
+        const ms = Object.entries(site.timings).map(([stage, t]) => `${stage}=${Math.round(t)}`).join(' ');
+        logger.info(`${site.notes.length} notes, ${site.graph.size} edges; engine ms: ${ms}`);
       };
       await fill();
       // Dev: a saved note re-runs the engine (parse once per build) and refreshes the store.

@@ -7,6 +7,8 @@ interface SiteState {
   root: string;
   base: string;
   promise?: Promise<Site>;
+  /** Dev: the result before the last change, reused by the next engine run for what did not change. */
+  previous?: Promise<Site>;
 }
 
 // On globalThis: Astro loads this module more than once (config, content loader, prerendered pages),
@@ -25,10 +27,16 @@ export function siteState(): SiteState {
 /** The engine's result for the current notes; the first call runs the engine, later calls reuse it. */
 export function getSite(): Promise<Site> {
   const state = siteState();
-  return (state.promise ??= buildSite(state.root, state.config, { base: state.base }));
+  return (state.promise ??= (async () => {
+    const previous = await state.previous?.catch(() => undefined);
+    state.previous = undefined;
+    return buildSite(state.root, state.config, { base: state.base, previous });
+  })());
 }
 
-/** Forget the current result (dev: a note changed). */
+/** Forget the current result (dev: a note changed); the next run reuses what did not change. */
 export function invalidateSite(): void {
-  siteState().promise = undefined;
+  const state = siteState();
+  state.previous = state.promise ?? state.previous;
+  state.promise = undefined;
 }

@@ -4,6 +4,7 @@ import type { KgConfig } from './config.ts';
 import { countBySeverity, sortDiagnostics } from './diagnostics.ts';
 import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
+import { parseMarkdown } from './markdown.ts';
 import { brokenNote, parseNote } from './parse.ts';
 import { renderNote } from './render.ts';
 import { buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
@@ -27,6 +28,14 @@ export interface Site {
   errors: number;
   warnings: number;
   timings: Record<string, number>;
+  /** What a later build may reuse (dev: one note changed, 9,999 did not). */
+  cache: BuildCache;
+}
+
+/** Per-file parse results and per-note HTML with the inputs they came from; see `BuildOptions.previous`. */
+export interface BuildCache {
+  parsed: Map<string, { raw: string; note: Note; diagnostics: Diagnostic[] }>;
+  rendered: Map<string, { text: string; key: string; html: string }>;
 }
 
 export interface BuildOptions {
@@ -34,6 +43,11 @@ export interface BuildOptions {
   base?: string;
   /** Skip layout and HTML (for `check`, which only needs diagnostics). */
   checkOnly?: boolean;
+  /**
+   * Dev only: the previous result. Unchanged files are not parsed again, unchanged notes not rendered again, and
+   * the layout starts from (and keeps) the previous positions. Builds without it are deterministic from the notes.
+   */
+  previous?: Site;
 }
 
 export function entityHref(base: string, id: string): string {
@@ -52,15 +66,29 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   };
 
   const diagnostics: Diagnostic[] = [];
+  const previous = options.previous?.config === config ? options.previous : undefined;
+  const cache: BuildCache = { parsed: new Map(), rendered: new Map() };
+  /** Notes taken from the previous build: their Markdown tree was changed by rendering, so re-parse before rendering again. */
+  const reused = new Set<Note>();
   const parsed = time('parse', () =>
     files.map((f) => {
       if (f.unreadable) { diagnostics.push(f.unreadable); return brokenNote(f.file); }
-      const { note, diagnostics: d } = parseNote(config, f.file, f.text);
+      const hit = previous?.cache.parsed.get(f.file);
+      if (hit && hit.raw === f.text) {
+        reused.add(hit.note);
+        cache.parsed.set(f.file, hit);
+        diagnostics.push(...hit.diagnostics);
+        return hit.note;
+      }
+      const { note, diagnostics: d } = parseNote(config, f.file, f.text, timings);
+      cache.parsed.set(f.file, { raw: f.text, note, diagnostics: d });
       diagnostics.push(...d);
       return note;
     }),
   );
 
+  // `parse` is the Markdown share; `validate` (frontmatter YAML + schema) was timed inside parseNote.
+  timings.parse -= timings.validate ?? 0;
   const index = time('resolve', () => buildNameIndex(parsed));
   const resolved = time('resolve', () => resolveNotes(config, parsed, index));
   diagnostics.push(...resolved.diagnostics);
@@ -70,22 +98,34 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   const views = time('views', () => buildViews(config, notes, index, graph, diagnostics));
   const html = new Map<string, string>();
   if (!options.checkOnly) {
-    time('layout', () => layoutGraph(graph, config.seed));
+    time('layout', () => layoutGraph(graph, config.seed, previous?.graph));
     time('render', () => {
       for (const note of notes) {
         const noteViews = views.get(note.id) ?? [];
-        html.set(note.id, renderNote(note, {
-          linkIds: resolved.links.get(note.id) ?? [],
+        const linkIds = resolved.links.get(note.id) ?? [];
+        // The HTML depends on the text, the resolved links and the base URL; graph views on the whole graph.
+        const key = `${base}\n${linkIds.join('\n')}`;
+        const hit = previous?.cache.rendered.get(note.id);
+        if (hit && noteViews.length === 0 && hit.text === note.text && hit.key === key) {
+          html.set(note.id, hit.html);
+          cache.rendered.set(note.id, hit);
+          continue;
+        }
+        if (reused.has(note)) note.tree = parseMarkdown(note.text);
+        const out = renderNote(note, {
+          linkIds,
           href: (id) => entityHref(base, id),
           renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
-        }));
+        });
+        html.set(note.id, out);
+        cache.rendered.set(note.id, { text: note.text, key, html: out });
       }
     });
   }
 
   const sorted = sortDiagnostics(diagnostics);
   const { errors, warnings } = countBySeverity(sorted);
-  return { config, notes, byId: index.byId, index, graph, resolved, html, views, diagnostics: sorted, errors, warnings, timings };
+  return { config, notes, byId: index.byId, index, graph, resolved, html, views, diagnostics: sorted, errors, warnings, timings, cache };
 }
 
 /** Reads the content folder under `root` and builds the site model. */

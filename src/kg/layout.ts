@@ -24,12 +24,14 @@ const SEEDED_ABOVE = 2000;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-export function layoutGraph(graph: KnowledgeGraph, seed: number): void {
+/** `previous` (dev only): keep its positions and communities, so a saved edit costs no layout and nothing jumps. */
+export function layoutGraph(graph: KnowledgeGraph, seed: number, previous?: KnowledgeGraph): void {
   if (graph.order === 0) return;
   const rng = seedrandom(String(seed));
   let maxDegree = 1;
   graph.forEachNode((_, a) => { if (a.degree > maxDegree) maxDegree = a.degree; });
   graph.forEachNode((node, a) => graph.setNodeAttribute(node, 'size', round(3 + 12 * Math.sqrt(a.degree / maxDegree))));
+  if (previous && warmStart(graph, previous, rng)) return;
 
   const seeded = graph.order > SEEDED_ABOVE && graph.size > 0;
   if (seeded) {
@@ -43,7 +45,7 @@ export function layoutGraph(graph: KnowledgeGraph, seed: number): void {
     forceAtlas2.assign(graph, {
       iterations: fa2,
       getEdgeWeight: null,
-      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000, adjustSizes: false, strongGravityMode: true, gravity: 0.05 },
+      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, adjustSizes: false, strongGravityMode: true, gravity: 0.05 },
     });
   }
   // Scale so that sizes and distances are comparable before removing overlaps.
@@ -89,4 +91,30 @@ function normalise(graph: KnowledgeGraph, extent: number): void {
   const span = Math.max(maxX - minX, maxY - minY) || 1;
   const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
   graph.updateEachNodeAttributes((_, a) => ({ ...a, x: round(((a.x - cx) / span) * extent), y: round(((a.y - cy) / span) * extent) }));
+}
+
+/**
+ * Copies positions and communities of nodes that existed before; a new node goes next to its placed neighbours
+ * (or near the centre). Declines (returns false) when too much changed for the old layout to stand.
+ */
+function warmStart(graph: KnowledgeGraph, previous: KnowledgeGraph, rng: () => number): boolean {
+  let known = 0;
+  graph.forEachNode((node) => { if (previous.hasNode(node)) known++; });
+  if (known < graph.order * 0.9) return false;
+  const fresh: string[] = [];
+  graph.forEachNode((node) => {
+    if (!previous.hasNode(node)) { fresh.push(node); return; }
+    const p = previous.getNodeAttributes(node);
+    graph.mergeNodeAttributes(node, { x: p.x, y: p.y, community: p.community });
+  });
+  for (const node of fresh) {
+    let x = 0, y = 0, n = 0, community = 0;
+    graph.forEachNeighbor(node, (other, a) => {
+      if (!previous.hasNode(other)) return;
+      x += a.x; y += a.y; n++; community = a.community;
+    });
+    const jitter = () => (rng() - 0.5) * 20;
+    graph.mergeNodeAttributes(node, { x: round((n ? x / n : 0) + jitter()), y: round((n ? y / n : 0) + jitter()), community });
+  }
+  return true;
 }

@@ -23,7 +23,9 @@ export function brokenNote(file: string, text = ''): Note {
   };
 }
 
-export function parseNote(config: KgConfig, file: string, raw: string): { note: Note; diagnostics: Diagnostic[] } {
+/** `timings.validate` (optional) accumulates the frontmatter share (YAML + schema), for the per-stage report. */
+export function parseNote(config: KgConfig, file: string, raw: string, timings?: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
+  const t0 = timings ? performance.now() : 0;
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const lines = new LineIndex(text);
   const fm = parseFrontmatter(text);
@@ -32,6 +34,7 @@ export function parseNote(config: KgConfig, file: string, raw: string): { note: 
     return { note: brokenNote(file, text), diagnostics: [d] };
   }
   const { value, diagnostics } = validateFrontmatter(config, fm, lines, file);
+  if (timings) timings.validate = (timings.validate ?? 0) + performance.now() - t0;
   const tree = parseMarkdown(text);
   const basename = basenameOf(file);
   return {
