@@ -97,9 +97,10 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     const [s, t] = graph.extremities(edge);
     if (edgeHidden(edge)) return { ...a, hidden: true, label: null };
     const around = (n: string | null) => n !== null && (s === n || t === n);
-    const out: Partial<EdgeDisplayData> = { ...a, label: o.edgeLabels === 'always' ? a.relLabel : null };
+    const label = a.relLabels.filter((_, i) => !hideRel(a.rels[i])).join(' · ');
+    const out: Partial<EdgeDisplayData> = { ...a, label: o.edgeLabels === 'always' ? label : null };
     if (selected && !around(selected)) { out.color = theme.faded; out.label = null; }
-    if (around(selected) || around(hovered)) { out.size = 2.4; out.label = a.relLabel; out.forceLabel = true; }
+    if (around(selected) || around(hovered)) { out.size = 2.4; out.label = label; out.forceLabel = true; }
     return out;
   };
 

@@ -34,8 +34,8 @@ export interface EdgeAttrs {
   type: string;
   color: string;
   size: number;
-  /** Relation labels, e.g. "sanctions · listed on", shown on hover and selection. */
-  relLabel: string;
+  /** Label of each relation in `rels`; the shown label joins those not filtered out, e.g. "sanctions · listed on". */
+  relLabels: string[];
 }
 
 export type ViewGraph = Graph<NodeAttrs, EdgeAttrs>;
@@ -80,10 +80,10 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
     const existing = graph.edge(s, t);
     if (existing) {
       const a = graph.getEdgeAttributes(existing);
-      if (!a.rels.includes(rel.id)) graph.mergeEdgeAttributes(existing, { rels: [...a.rels, rel.id], relLabel: `${a.relLabel} · ${rel.label}` });
+      if (!a.rels.includes(rel.id)) graph.mergeEdgeAttributes(existing, { rels: [...a.rels, rel.id], relLabels: [...a.relLabels, rel.label] });
       continue;
     }
-    graph.addEdge(s, t, { rels: [rel.id], type: programFor(rel.style), color: rel.color ?? GREY, size: 1.2, relLabel: rel.label });
+    graph.addEdge(s, t, { rels: [rel.id], type: programFor(rel.style), color: rel.color ?? GREY, size: 1.2, relLabels: [rel.label] });
   }
   return { graph, tables: { types, relations } };
 }

@@ -75,6 +75,8 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
     });
     const depth = figure.querySelector<HTMLElement>('.kg-depth');
     if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
+    // For tests and the console: the live view, without reaching into module scope.
+    Object.defineProperty(figure, 'kgView', { value: view, configurable: true });
     figure.dataset.live = 'ready';
     figure.dispatchEvent(new CustomEvent('kg:view-ready', { bubbles: true }));
     return view;
