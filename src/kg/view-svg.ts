@@ -140,8 +140,9 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     ].filter((c): c is Element => c !== undefined));
   });
 
+  // role=group, not img: the nodes are links, and an img may not contain interactive content (axe: nested-interactive).
   return s('svg', {
-    viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', class: 'kg-view-svg',
+    viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group', class: 'kg-view-svg',
     'aria-label': view.options.caption ?? `Graph of ${view.nodes.length} entities and ${view.edges.length} relations`,
     preserveAspectRatio: 'xMidYMid meet',
     // Presentation attributes: readable where no stylesheet applies (RSS readers, print of the bare SVG).
