@@ -212,6 +212,27 @@ describe('index pages', () => {
   });
 });
 
+describe('network view page in the site frame', () => {
+  it('has no serious accessibility violations and the site header', async () => {
+    await visit('/graph/', async (page) => {
+      expect(await page.locator('.site-header .site-search__input').count()).toBe(1);
+      expect(await page.locator('.skip-link').getAttribute('href')).toBe('#main');
+      expect(await axe(page)).toEqual([]);
+    });
+  });
+});
+
+describe('sitemap', () => {
+  it('lists entity and index pages, without dates, embeds or the search page', () => {
+    const xml = readFileSync(`${OUT}/sitemap-0.xml`, 'utf8');
+    expect(xml).toContain(`/entity/${HIKVISION}/</loc>`);
+    expect(xml).toContain('/types/organization/</loc>');
+    expect(xml).not.toContain('<lastmod>');
+    expect(xml).not.toContain('/embed/');
+    expect(xml).not.toContain('/search/');
+  });
+});
+
 describe('search', () => {
   it('finds Hikvision by name and by its Chinese name', async () => {
     await visit('/', async (page) => {
