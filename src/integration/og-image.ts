@@ -55,9 +55,22 @@ export function textWidthEm(s: string): number {
   return w;
 }
 
+function splitLong(word: string, maxEm: number): string[] {
+  if (textWidthEm(word) <= maxEm) return [word];
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of word) {
+    if (part && textWidthEm(part + ch) > maxEm) { parts.push(part); part = ''; }
+    part += ch;
+  }
+  if (part) parts.push(part);
+  return parts;
+}
+
 /** Greedy word wrap into at most `maxLines` lines of `maxEm` ems; the last line ends with … when text is cut. */
 export function wrapText(text: string, maxEm: number, maxLines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Words wider than a line (CJK runs have no spaces) are split between characters.
+  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => splitLong(w, maxEm));
   const lines: string[] = [];
   let line = '';
   let i = 0;

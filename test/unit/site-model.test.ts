@@ -98,6 +98,8 @@ describe('preview image', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1].endsWith('…')).toBe(true);
     for (const l of lines) expect(textWidthEm(l)).toBeLessThanOrEqual(8);
+    const cjk = wrapText('杭州海康威视数字技术股份有限公司 Hikvision', 10, 3);
+    expect(cjk).toEqual(['杭州海康威视数字技术', '股份有限公司', 'Hikvision']);
     expect(escapeXml('<a & "b">')).toBe('&lt;a &amp; &quot;b&quot;&gt;');
     const card = ogCard(site, 'acme');
     expect(card.nodes.map((n) => n.focus)).toContain(true);
