@@ -1,6 +1,7 @@
 // Embeds on other sites: an embed page inside an iframe of another origin (a second local server), filling any frame
 // size without scrollbars, opening entity pages in the top window, setting no cookies and loading nothing from
 // elsewhere; the "Embed" snippet is valid HTML and copies; oEmbed discovery; everything under a strict CSP.
+import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -93,6 +94,15 @@ describe('embed pages', () => {
     ]);
     expect(page.url()).toBe(`${site()}/entity/hikvision/`);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('have no serious accessibility violations', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site()}/embed/entity-hikvision/`);
+    await page.waitForSelector('figure[data-live="ready"]');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.close();
   });
 

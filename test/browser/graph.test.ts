@@ -1,5 +1,6 @@
 // The network view (/graph/), entity neighbourhoods and article graph views in a real browser: pixels really drawn,
 // search, selection and side panel, filters, shareable URL state, keyboard, lazy loading, click-through, screenshots.
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchErrors } from './browser.ts';
@@ -121,6 +122,16 @@ describe('network view', () => {
     await expect.poll(() => panelTitle(page).textContent()).toBe('Geng Shuang');
     expect(page.url()).toContain('/graph/#node=geng-shuang');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations (with a selection and the list open)', async () => {
+    const { page } = await openNetwork('#node=hikvision');
+    await page.locator('.kg-network-alt > summary').click();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
     await page.close();
   });
 

@@ -28,6 +28,7 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 function start(page: Page, data: CompactGraph): void {
+  performance.mark('kg:data');
   const { graph, tables } = toViewGraph(data);
   const indexOf = new Map(data.nodes.id.map((id, i) => [id, i]));
   const typeLabel = (kind: string) => tables.types.find((t) => t.id === kind)?.label ?? kind;
@@ -71,6 +72,7 @@ function start(page: Page, data: CompactGraph): void {
     writeUrl();
   };
 
+  performance.mark('kg:graph');
   view = createSigmaView(page.stage, graph, {
     label: `Network of ${graph.order} entities and ${graph.size} connections`,
     tables,
@@ -164,6 +166,7 @@ const stage = root?.querySelector<HTMLElement>('.kg-network-stage');
 const panel = root?.querySelector<HTMLElement>('.kg-panel');
 const status = root?.querySelector<HTMLElement>('.kg-network-status');
 if (root && stage && panel && status) {
+  performance.mark('kg:script');
   fetchJson<CompactGraph>('graph.json')
     .then((data) => start({ root, stage, panel, status }, data))
     .catch((error) => {
