@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { KgConfig } from './config.ts';
 import type { Resolved } from './resolve.ts';
-import type { Note, Position } from './types.ts';
+import type { Note, Position, Relation } from './types.ts';
 
 export interface NodeAttributes {
   type: string;
@@ -20,18 +20,9 @@ export interface NodeAttributes {
 
 export type EdgeKind = 'relation' | 'mentions' | 'cites';
 
-export interface EdgeAttributes {
+/** A relation's data without its ends (the graph holds those); `type` is `mentions` or `cites` for the engine's own edges. */
+export interface EdgeAttributes extends Omit<Relation, 'from' | 'to' | 'pos'> {
   kind: EdgeKind;
-  /** Relation type id; `mentions` or `cites` for the engine's own edges. */
-  type: string;
-  date?: string;
-  start?: string;
-  end?: string;
-  sources: string[];
-  quote?: string;
-  note?: string;
-  /** Note the edge was written in, and where (for "edit this" links and diagnostics). */
-  definedIn: string;
   pos?: Position;
   /** How many times a body links the same note (mentions only). */
   count?: number;

@@ -7,19 +7,13 @@ import { positionOf } from './frontmatter.ts';
 import type { LineIndex } from './line-index.ts';
 import { parseLinkString } from './links.ts';
 import { knownFields, noteSchema, RELATION_FIELDS, relationSchema } from './schema.ts';
-import type { Diagnostic, LinkRef, RawRelation } from './types.ts';
+import type { Diagnostic, Note, RawRelation } from './types.ts';
 
-export interface ValidFrontmatter {
+/** What frontmatter contributes to a Note; `id` and `title` default to the file name later. */
+export type ValidFrontmatter = Pick<Note, 'type' | 'aliases' | 'summary' | 'tags' | 'fields' | 'relations' | 'sources'> & {
   id?: string;
-  type: string;
   title?: string;
-  aliases: string[];
-  summary: string;
-  tags: string[];
-  fields: Record<string, unknown>;
-  relations: RawRelation[];
-  sources: LinkRef[];
-}
+};
 
 function issueCode(issue: $ZodIssue): string {
   const params = (issue as { params?: { code?: string } }).params;
