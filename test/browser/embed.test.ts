@@ -123,9 +123,13 @@ describe('embed pages', () => {
       expect(doc.title).toBe(await link.getAttribute('title'));
       await page.close();
     }
+    // The pages that show views point at them too: the network view, and an article (its views and neighbourhood).
     const page = await context.newPage();
     await page.goto(`${site()}/graph/`);
     expect(await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href')).toMatch(/\/embed\/network\/oembed\.json$/);
+    await page.goto(`${site()}/entity/the-october-2019-entity-list-additions/`);
+    const hrefs = await page.locator('link[rel="alternate"][type="application/json+oembed"]').evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(hrefs).toEqual([1, 2, 3].map((n) => `/embed/the-october-2019-entity-list-additions--${n}/oembed.json`).concat('/embed/entity-the-october-2019-entity-list-additions/oembed.json'));
     await page.close();
   });
 });
