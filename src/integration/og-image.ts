@@ -1,6 +1,9 @@
 // Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
-import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import { encodePng } from './png-encode.ts';
 import type { Site } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
 import { entityNeighbourhood, firstRing } from '../kg/neighbourhood.ts';
@@ -231,13 +234,68 @@ function labelSvg(l: PlacedLabel): string {
   return `<text x="${l.x}" y="${l.y}" font-family="${SANS}" font-size="${LABEL_SIZE}" fill="#222222" text-anchor="middle" stroke="#f0ede5" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${escapeXml(l.text)}</text>`;
 }
 
-/** Renders card SVG to PNG bytes with fixed fonts (system fonts only when none of them exist). */
-export function ogPng(svg: string): Uint8Array {
+function renderOptions(svg: string) {
   const files = fontFiles(CJK.test(svg));
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: OG_WIDTH },
+  return {
+    fitTo: { mode: 'width' as const, value: OG_WIDTH },
     font: { loadSystemFonts: files.length === 0, fontFiles: files, defaultFontFamily: 'DejaVu Sans' },
-    logLevel: 'off',
-  });
-  return resvg.render().asPng();
+    logLevel: 'off' as const,
+  };
+}
+
+/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in the thread pool: several at once. */
+export async function ogPngAsync(svg: string): Promise<Uint8Array> {
+  const image = await renderAsync(svg, renderOptions(svg));
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+// A content-addressed cache: an unchanged card (same SVG, same fonts, same renderer) is not drawn again on the next build.
+const RENDERER = 'resvg-2.6.2+png-encode-1';
+
+function cacheKey(svg: string): string {
+  const fonts = fontFiles(CJK.test(svg)).map((f) => `${f}:${statSync(f).size}`).join('|');
+  return createHash('sha256').update(`${RENDERER}\n${fonts}\n${svg}`).digest('hex');
+}
+
+export function ogCacheDir(): string {
+  const out = process.env.KG_OUT_DIR;
+  return join(out ? `${out}-cache` : 'node_modules/.astro', 'kg-og');
+}
+
+/** PNG for a card SVG, from the cache when it has it; cache trouble only costs time, never the build. */
+export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint8Array> {
+  const file = join(dir, `${cacheKey(svg)}.png`);
+  try {
+    if (existsSync(file)) return readFileSync(file);
+  } catch { /* fall through and draw it */ }
+  const png = await ogPngAsync(svg);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, png);
+  } catch { /* read-only cache: fine */ }
+  return png;
+}
+
+// Astro asks for the images one at a time, in getStaticPaths order: draw the next few meanwhile, on other threads.
+const LOOKAHEAD = 4;
+const pending = new WeakMap<Site, Map<string, Promise<Uint8Array>>>();
+const order = new WeakMap<Site, Map<string, number>>();
+
+/** The preview image of entity `id`, with the following entities' images started in the background. */
+export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
+  let inFlight = pending.get(site);
+  if (!inFlight) pending.set(site, (inFlight = new Map()));
+  const start = (n: string) => {
+    if (!inFlight!.has(n)) inFlight!.set(n, cachedOgPng(ogSvg(ogCard(site, n))));
+  };
+  let index = order.get(site);
+  if (!index) order.set(site, (index = new Map(site.notes.map((n, k) => [n.id, k]))));
+  const i = index.get(id) ?? -1;
+  start(id);
+  for (let k = i + 1; i >= 0 && k <= i + LOOKAHEAD && k < site.notes.length; k++) start(site.notes[k].id);
+  const mine = inFlight.get(id)!;
+  inFlight.delete(id);
+  // Look-ahead images nobody asks for (another order) must not pile up.
+  if (inFlight.size > LOOKAHEAD * 4) inFlight.clear();
+  return mine;
 }

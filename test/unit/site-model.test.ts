@@ -12,7 +12,9 @@ import { documentTitle } from '../../src/components/model/document-title.ts';
 import { nameLang } from '../../src/components/model/script.ts';
 import { tagIndex } from '../../src/components/model/tags.ts';
 import { compareValues } from '../../src/components/scripts/sortable-table.ts';
-import { escapeXml, ogCard, ogSvg, textWidthEm, wrapText } from '../../src/integration/og-image.ts';
+import { inflateSync } from 'node:zlib';
+import { escapeXml, ogCard, ogPngAsync, ogSvg, textWidthEm, wrapText } from '../../src/integration/og-image.ts';
+import { encodePng, scanlines } from '../../src/integration/png-encode.ts';
 
 const note = (file: string, text: string) => decodeNote(file, Buffer.from(text));
 const files = [
@@ -107,5 +109,23 @@ describe('preview image', () => {
     const svg = ogSvg({ ...card, title: '</text><script>x</script>' });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('width="1200" height="630"');
+  });
+});
+
+describe('PNG encoder', () => {
+  it('writes a valid, deterministic PNG whose pixels inflate back', async () => {
+    const rgba = new Uint8Array(3 * 2 * 4).map((_, i) => (i * 37) % 256);
+    const png = await encodePng(rgba, 3, 2);
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([3, 2, 8, 6]);
+    const idatLength = png.readUInt32BE(33);
+    expect(png.subarray(37, 41).toString('latin1')).toBe('IDAT');
+    expect(inflateSync(png.subarray(41, 41 + idatLength))).toEqual(scanlines(rgba, 3, 2));
+    expect(await encodePng(rgba, 3, 2)).toEqual(png);
+  });
+
+  it('renders a 1200x630 card', async () => {
+    const png = Buffer.from(await ogPngAsync(ogSvg(ogCard(site, 'acme'))));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 });

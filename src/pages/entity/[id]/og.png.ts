@@ -1,7 +1,7 @@
-// /entity/<id>/og.png: the entity's social preview image (1200x630), rendered once per build.
+// /entity/<id>/og.png: the entity's social preview image (1200x630), rendered once per build (cached between builds).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../integration/site.ts';
-import { ogCard, ogPng, ogSvg } from '../../../integration/og-image.ts';
+import { entityOgPng } from '../../../integration/og-image.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
@@ -10,7 +10,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  const id = params.id!;
-  const png = ogPng(ogSvg(ogCard(site, id)));
+  const png = await entityOgPng(site, params.id!);
   return new Response(png as unknown as BodyInit, { headers: { 'Content-Type': 'image/png' } });
 };
