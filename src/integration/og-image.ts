@@ -104,15 +104,11 @@ const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '10
 const GRAPH_BOX = { x: 650, y: 40, w: 510, h: 550 };
 const MAX_LABELS = 12;
 
-/** The data a card shows for one entity: its text, and its depth-1 neighbourhood placed in the right half. */
-export function ogCard(site: Site, id: string): OgCard {
-  const a = site.graph.getNodeAttributes(id);
-  const type = site.config.types[a.type];
+/** Places a subgraph's nodes and edges in the card's right half: positions fitted to the panel, hubs labelled first. */
+function drawGraph(site: Site, nodeIds: string[], edgeKeys: string[], pos: Map<string, { x: number; y: number }>, focus?: string) {
   const relations = allRelations(site.config);
-  const ring = firstRing(entityNeighbourhood(site.graph, id), site.graph);
-  const pos = ring.nodes.length > 1 ? viewPositions(site.graph, ring, site.config.seed) : new Map([[id, { x: 0, y: 0 }]]);
   // Fit the positions' bounding box into the panel, leaving room for labels around the nodes.
-  const ps = [...pos.values()];
+  const ps = nodeIds.map((n) => pos.get(n) ?? { x: 0, y: 0 });
   const minX = Math.min(...ps.map((p) => p.x)), maxX = Math.max(...ps.map((p) => p.x));
   const minY = Math.min(...ps.map((p) => p.y)), maxY = Math.max(...ps.map((p) => p.y));
   const inner = { w: GRAPH_BOX.w - 150, h: GRAPH_BOX.h - 130 };
@@ -125,41 +121,101 @@ export function ogCard(site: Site, id: string): OgCard {
       y: Math.round((cy + (p.y - (minY + maxY) / 2) * scale) * 10) / 10,
     };
   };
-  const labelled = new Set([id, ...ring.nodes.filter((n) => n !== id)
-    .sort((m, n) => site.graph.getNodeAttribute(n, 'size') - site.graph.getNodeAttribute(m, 'size') || (m < n ? -1 : 1))
-    .slice(0, MAX_LABELS)]);
-  const nodes: OgNode[] = ring.nodes.map((n) => {
+  const size = (n: string) => site.graph.getNodeAttribute(n, 'size');
+  const labelled = new Set(nodeIds.filter((n) => n !== focus).sort((m, n) => size(n) - size(m) || (m < n ? -1 : 1)).slice(0, MAX_LABELS));
+  const nodes: OgNode[] = nodeIds.map((n) => {
     const na = site.graph.getNodeAttributes(n);
-    const focus = n === id;
+    const isFocus = n === focus;
     return {
-      ...at(n), focus, color: site.config.types[na.type]?.color ?? '#888888',
-      r: focus ? 22 : Math.round(Math.min(16, 8 + Math.sqrt(Math.max(0, na.size)) * 1.6)),
+      ...at(n), focus: isFocus, color: site.config.types[na.type]?.color ?? '#888888',
+      r: isFocus ? 22 : Math.round(Math.min(16, 8 + Math.sqrt(Math.max(0, na.size)) * 1.6)),
       // The focus is named in the title beside the graph.
-      label: labelled.has(n) && !focus ? truncate(na.title, 230 / 19) : '',
+      label: labelled.has(n) ? truncate(na.title, 230 / 19) : '',
     };
   });
   // Focus last so it is drawn on top.
   nodes.sort((m, n) => Number(m.focus) - Number(n.focus));
-  const edges: OgEdge[] = ring.edges.map((e) => {
+  const edges: OgEdge[] = edgeKeys.map((e) => {
     const s = at(site.graph.source(e)), t = at(site.graph.target(e));
-    const primary = site.graph.source(e) === id || site.graph.target(e) === id;
+    const primary = focus === undefined || site.graph.source(e) === focus || site.graph.target(e) === focus;
     return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, primary, dash: DASH[relations[site.graph.getEdgeAttribute(e, 'type')]?.style ?? 'solid'] };
   });
+  return { nodes, edges };
+}
+
+function siteDomain(site: Site): string {
+  try { return site.config.site ? new URL(site.config.site).host : ''; } catch { return ''; }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The data a card shows for one entity: its text, and its depth-1 neighbourhood placed in the right half. */
+export function ogCard(site: Site, id: string): OgCard {
+  const a = site.graph.getNodeAttributes(id);
+  const type = site.config.types[a.type];
+  const ring = firstRing(entityNeighbourhood(site.graph, id), site.graph);
+  const pos = ring.nodes.length > 1 ? viewPositions(site.graph, ring, site.config.seed) : new Map([[id, { x: 0, y: 0 }]]);
+  const { nodes, edges } = drawGraph(site, ring.nodes.length ? ring.nodes : [id], ring.edges, pos, id);
   let relationCount = 0, sourceCount = 0;
   site.graph.forEachEdge(id, (_e, ea, s) => {
     if (ea.kind === 'relation') relationCount++;
     else if (ea.kind === 'cites' && s === id) sourceCount++;
   });
-  const stats = [
-    relationCount ? `${relationCount} relation${relationCount === 1 ? '' : 's'}` : '',
-    sourceCount ? `${sourceCount} source${sourceCount === 1 ? '' : 's'}` : '',
-  ].filter(Boolean).join(' · ');
-  let domain = '';
-  try { domain = site.config.site ? new URL(site.config.site).host : ''; } catch { domain = ''; }
+  const stats = [relationCount ? plural(relationCount, 'relation') : '', sourceCount ? plural(sourceCount, 'source') : ''].filter(Boolean).join(' · ');
   return {
-    siteTitle: site.config.title, domain, typeLabel: type?.label ?? a.type, typeColor: type?.color ?? '#888888',
+    siteTitle: site.config.title, domain: siteDomain(site), typeLabel: type?.label ?? a.type, typeColor: type?.color ?? '#888888',
     title: a.title, summary: a.summary, stats, nodes, edges,
   };
+}
+
+/** Hubs shown on the site-wide card. */
+const SITE_CARD_NODES = 20;
+
+/** The site-wide card (home page, index pages, entities without a card of their own): the biggest hubs of the network. */
+export function siteOgCard(site: Site): OgCard {
+  const hubs = site.graph.nodes()
+    .sort((m, n) => site.graph.getNodeAttribute(n, 'size') - site.graph.getNodeAttribute(m, 'size') || (m < n ? -1 : 1))
+    .slice(0, SITE_CARD_NODES);
+  const keep = new Set(hubs);
+  const edges: string[] = [];
+  for (const n of hubs) site.graph.forEachOutEdge(n, (e, ea, _s, t) => { if (ea.kind === 'relation' && keep.has(t)) edges.push(e); });
+  edges.sort();
+  const pos = new Map(hubs.map((n) => [n, { x: site.graph.getNodeAttribute(n, 'x'), y: site.graph.getNodeAttribute(n, 'y') }]));
+  const drawn = drawGraph(site, hubs, edges, pos);
+  let relationCount = 0;
+  site.graph.forEachEdge((_e, ea) => { if (ea.kind === 'relation') relationCount++; });
+  return {
+    // The title is the site's: no masthead line above it.
+    siteTitle: '', domain: siteDomain(site), typeLabel: 'A sourced reference', typeColor: '#1b1b1b',
+    title: site.config.title, summary: site.config.description,
+    stats: `${site.graph.order} ${site.graph.order === 1 ? 'entry' : 'entries'} · ${plural(relationCount, 'relation')}`,
+    ...drawn,
+  };
+}
+
+/** Drawing a card costs tens of milliseconds: a big vault draws cards for its best-connected entities only. */
+export const DEFAULT_OG_LIMIT = 500;
+
+/** Most entity cards a build draws (KG_OG_LIMIT; 0 turns them off); other pages share the site card. */
+export function ogLimit(env = process.env.KG_OG_LIMIT): number {
+  if (env === undefined || env.trim() === '') return DEFAULT_OG_LIMIT;
+  const v = Number(env);
+  return Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_OG_LIMIT;
+}
+
+const withCards = new WeakMap<Site, Map<number, Set<string>>>();
+
+/** Entities that get a card of their own: the `limit` with most connections (ties by id, so stable). */
+export function entitiesWithCards(site: Site, limit = ogLimit()): Set<string> {
+  let perLimit = withCards.get(site);
+  if (!perLimit) withCards.set(site, (perLimit = new Map()));
+  let set = perLimit.get(limit);
+  if (!set) {
+    const degree = (n: string) => site.graph.getNodeAttribute(n, 'degree');
+    const ids = site.notes.map((n) => n.id).sort((m, n) => degree(n) - degree(m) || (m < n ? -1 : 1));
+    perLimit.set(limit, (set = new Set(ids.slice(0, limit))));
+  }
+  return set;
 }
 
 /** The card as SVG text (what the PNG is rendered from; pure, so tests can read it). */
@@ -176,7 +232,7 @@ export function ogSvg(card: OgCard): string {
     `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#fbfaf7"/>`,
     `<rect x="${GRAPH_BOX.x - 20}" y="0" width="${OG_WIDTH - GRAPH_BOX.x + 20}" height="${OG_HEIGHT}" fill="#f0ede5"/>`,
     `<rect x="0" y="0" width="${OG_WIDTH}" height="10" fill="#1b1b1b"/>`,
-    text(60, 80, 24, SANS, 700, '#1b1b1b', truncate(card.siteTitle, 540 / 24)),
+    card.siteTitle ? text(60, 80, 24, SANS, 700, '#1b1b1b', truncate(card.siteTitle, 540 / 24)) : '',
     `<rect x="60" y="118" width="12" height="36" fill="${escapeXml(card.typeColor)}"/>`,
     text(84, 146, 26, SANS, 700, '#444444', card.typeLabel.toUpperCase()),
     ...titleLines.map((l, i) => text(60, titleTop + i * titleSize * 1.15, titleSize, SERIF, 700, '#111111', l)),
@@ -292,7 +348,10 @@ export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
   if (!index) order.set(site, (index = new Map(site.notes.map((n, k) => [n.id, k]))));
   const i = index.get(id) ?? -1;
   start(id);
-  for (let k = i + 1; i >= 0 && k <= i + LOOKAHEAD && k < site.notes.length; k++) start(site.notes[k].id);
+  const cards = entitiesWithCards(site);
+  for (let k = i + 1, n = 0; i >= 0 && n < LOOKAHEAD && k < site.notes.length; k++) {
+    if (cards.has(site.notes[k].id)) { start(site.notes[k].id); n++; }
+  }
   const mine = inFlight.get(id)!;
   inFlight.delete(id);
   // Look-ahead images nobody asks for (another order) must not pile up.

@@ -74,6 +74,10 @@ describe('home', () => {
       const articles = await page.locator('.article-card__title a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
       expect(articles).toContain(`/entity/${ARTICLE}/`);
       await expect.poll(() => page.locator('.site-search--hero input[type="search"]').count()).toBe(1);
+      // The site card: shared by pages without a card of their own.
+      expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/og\.png$/);
+      const card = readFileSync(`${OUT}/og.png`);
+      expect([card.readUInt32BE(16), card.readUInt32BE(20)]).toEqual([1200, 630]);
       await expect.poll(() => page.locator('.kg-island, [data-island]').count()).toBeGreaterThan(0);
       expect(await axe(page)).toEqual([]);
       await screenshot(page, 'site-home-desktop-light');

@@ -13,7 +13,7 @@ import { nameLang } from '../../src/components/model/script.ts';
 import { tagIndex } from '../../src/components/model/tags.ts';
 import { compareValues } from '../../src/components/scripts/sortable-table.ts';
 import { inflateSync } from 'node:zlib';
-import { escapeXml, ogCard, ogPngAsync, ogSvg, textWidthEm, wrapText } from '../../src/integration/og-image.ts';
+import { entitiesWithCards, escapeXml, ogCard, ogLimit, ogPngAsync, ogSvg, siteOgCard, textWidthEm, wrapText } from '../../src/integration/og-image.ts';
 import { encodePng, scanlines } from '../../src/integration/png-encode.ts';
 
 const note = (file: string, text: string) => decodeNote(file, Buffer.from(text));
@@ -109,6 +109,20 @@ describe('preview image', () => {
     const svg = ogSvg({ ...card, title: '</text><script>x</script>' });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('width="1200" height="630"');
+  });
+});
+
+describe('which pages get a card of their own', () => {
+  it('draws cards for the best-connected entities up to the limit, the site card for the rest', () => {
+    expect(ogLimit(undefined)).toBe(500);
+    expect(ogLimit('0')).toBe(0);
+    expect(ogLimit('12')).toBe(12);
+    expect(ogLimit('nonsense')).toBe(500);
+    expect([...entitiesWithCards(site, 2)]).toEqual(['acme', 'bob']);
+    expect(entitiesWithCards(site, 500).size).toBe(4);
+    const card = siteOgCard(site);
+    expect(card.title).toBe(site.config.title);
+    expect(card.nodes.length).toBe(4);
   });
 });
 

@@ -1,11 +1,12 @@
-// /entity/<id>/og.png: the entity's social preview image (1200x630), rendered once per build (cached between builds).
+// /entity/<id>/og.png: an entity's social preview image (1200x630), for the best-connected entities (see ogLimit).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../integration/site.ts';
-import { entityOgPng } from '../../../integration/og-image.ts';
+import { entitiesWithCards, entityOgPng } from '../../../integration/og-image.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
-  return site.notes.map((n) => ({ params: { id: n.id } }));
+  const cards = entitiesWithCards(site);
+  return site.notes.filter((n) => cards.has(n.id)).map((n) => ({ params: { id: n.id } }));
 };
 
 export const GET: APIRoute = async ({ params }) => {
