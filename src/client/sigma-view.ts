@@ -152,6 +152,9 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     partialGraph: { nodes: graph.filterNodes((n) => !isHidden(n)), edges: graph.filterEdges((e) => !edgeHidden(e)) }, skipIndexation: true,
   });
 
+  // Sigma's input canvas says `touch-action: none`; scroll-friendly views let the page scroll under one finger.
+  if (o.scrollFriendly) { const input = sigma.getCanvases().mouse; if (input) input.style.touchAction = 'pan-x pan-y'; }
+
   const tooltip = createTooltip(stage);
   sigma.on('enterNode', ({ node }) => {
     const previous = hovered;

@@ -13,10 +13,14 @@ export const neighbourhoodId = (id: string) => `entity-${id}`;
 /** Most nodes a neighbourhood shows: enough for context, few enough to stay readable and small to download. */
 export const MAX_NEIGHBOURS = 60;
 
-/** Relations when the entity has any; sources and articles only have mentions and citations, so then those. */
+/**
+ * Relations when the entity has any. Sources and articles only have mentions and citations: then their own mentions
+ * and citations (a star around them), and relations among the rest, so an article's view stays readable.
+ */
 function edgeTest(graph: KnowledgeGraph, id: string): (edge: string) => boolean {
-  const hasRelation = graph.someEdge(id, (_e, a) => a.kind === 'relation');
-  return hasRelation ? (e) => graph.getEdgeAttribute(e, 'kind') === 'relation' : () => true;
+  const isRelation = (e: string) => graph.getEdgeAttribute(e, 'kind') === 'relation';
+  const hasRelation = graph.someEdge(id, (e) => isRelation(e));
+  return hasRelation ? isRelation : (e) => isRelation(e) || graph.source(e) === id || graph.target(e) === id;
 }
 
 /** Neighbours of `n` over edges that pass `follows`, sorted by size (hubs first), then id (stable). */

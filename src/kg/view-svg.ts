@@ -82,6 +82,13 @@ function edgeGeometry(from: Point, to: Point, rFrom: number, rTo: number, bend: 
   return { d, mid };
 }
 
+/** A short, stable id fragment (FNV-1a, base 36): marker ids unique per view without repeating long view ids per edge. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /** Label for a relation type, falling back to its id. */
 const relLabel = (relations: Record<string, RelationTypeSpec>, type: string) => relations[type]?.label ?? type.replace(/_/g, ' ');
 
@@ -97,7 +104,7 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   const focus = new Set(view.options.focus);
   const colourOf = (type: string) => relations[type]?.color ?? GREY;
   const colours = [...new Set(view.edges.map((e) => colourOf(graph.getEdgeAttribute(e, 'type'))))].sort();
-  const markerId = (colour: string) => `kg-arrow-${view.id}-${colours.indexOf(colour)}`;
+  const markerId = (colour: string) => `kg-a${shortHash(view.id)}-${colours.indexOf(colour)}`;
   const bend = bends(graph, view.edges);
 
   const title = (id: string) => graph.getNodeAttribute(id, 'title');

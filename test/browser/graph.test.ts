@@ -233,3 +233,36 @@ describe('graph views in articles and on entity pages', () => {
     await page.close();
   });
 });
+
+describe('touch', () => {
+  it('a tap selects on the network view; in an article a tap opens the page and a swipe scrolls the page', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const { page, errors } = await openNetwork('', ctx);
+    const p = await nodePoint(page, NETWORK, 'us-department-of-commerce');
+    await page.touchscreen.tap(p.x, p.y);
+    await expect.poll(() => panelTitle(page).textContent()).toBe('United States Department of Commerce');
+    expect(errors).toEqual([]);
+
+    await page.goto(`${base()}/entity/${ARTICLE}/`);
+    const figure = page.locator('.entity-body figure.kg-view').first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-live')).toBe('ready');
+    // One finger dragged up over the view scrolls the page (the view must not trap the reader).
+    const box = (await figure.locator('.kg-view-canvas').boundingBox())!;
+    const cdp = await ctx.newCDPSession(page);
+    const before = await page.evaluate(() => scrollY);
+    const x = box.x + 12, y0 = box.y + box.height * 0.8;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 20 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 50);
+    // A tap on a node opens its page (fresh page: no fling still moving things).
+    await page.goto(`${base()}/entity/${ARTICLE}/`);
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-live')).toBe('ready');
+    const id = await figure.getAttribute('data-view');
+    const q = await nodePoint(page, `figure[data-view="${id}"]`, 'hikvision');
+    await Promise.all([page.waitForURL('**/entity/hikvision/', { timeout: 10_000 }), page.touchscreen.tap(q.x, q.y)]);
+    await ctx.close();
+  });
+});
