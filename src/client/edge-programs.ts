@@ -157,5 +157,5 @@ export function edgePrograms<E extends Attributes = Attributes>(): Record<string
     arrow: createEdgeArrowProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS, widenessToThicknessRatio: WIDENESS_TO_THICKNESS }),
     dashed: createEdgeCompoundProgram([createPatternedLineProgram(7, 4), head()]),
     dotted: createEdgeCompoundProgram([createPatternedLineProgram(2, 3), head()]),
-  } as Record<string, EdgeProgramType<Attributes, E>>;
+  } as unknown as Record<string, EdgeProgramType<Attributes, E>>;
 }

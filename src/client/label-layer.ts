@@ -3,6 +3,7 @@
 // priority (selection, neighbours of the hovered or selected node, focus, larger nodes, then edge labels), each at the
 // first free spot around its node (right, left, above, below), skipped when it would overlap a label, a node, the
 // controls, or leave the canvas. Labels get a halo in the background colour for contrast over edges.
+import type { Attributes } from 'graphology-types';
 import type Sigma from 'sigma';
 import type { EdgeLabelDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Theme } from './theme.ts';
@@ -21,30 +22,32 @@ interface Candidate {
 export interface Box { x: number; y: number; w: number; h: number }
 
 /** Above this many nodes, labels avoid each other but not every circle (keeps each frame cheap). */
-const MAX_OBSTACLE_NODES = 3000;
+const MAX_OBSTACLE_NODES = 1500;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-export interface LabelLayer {
-  nodeDrawer: NodeLabelDrawingFunction;
-  edgeDrawer: EdgeLabelDrawingFunction;
+export interface LabelLayer<N extends Attributes, E extends Attributes> {
+  nodeDrawer: NodeLabelDrawingFunction<N, E>;
+  edgeDrawer: EdgeLabelDrawingFunction<N, E>;
   setTheme(theme: Theme): void;
 }
 
-export function labelLayer(sigma: Sigma, initial: Theme, fontSize: number, reserved: () => Box[] = () => []): LabelLayer {
+export function labelLayer<N extends Attributes, E extends Attributes>(
+  sigma: Sigma<N, E>, initial: Theme, fontSize: number, reserved: () => Box[] = () => [],
+): LabelLayer<N, E> {
   let theme = initial;
   let frame: Candidate[] = [];
   const widths = new Map<string, number>();
   const edgeSize = fontSize - 2;
   const font = (c: Candidate) => (c.edge ? `italic 400 ${edgeSize}px ${theme.font}` : `${c.bold ? '600' : '400'} ${fontSize}px ${theme.font}`);
 
-  const nodeDrawer: NodeLabelDrawingFunction = (_ctx, data) => {
+  const nodeDrawer: NodeLabelDrawingFunction<N, E> = (_ctx, data) => {
     if (!data.label) return;
     const d = data as typeof data & { focus?: boolean; highlighted?: boolean; forceLabel?: boolean };
     const priority = d.highlighted ? 5 : d.forceLabel && !d.focus ? 4 : d.focus ? 3 : 2;
     frame.push({ x: data.x, y: data.y, size: data.size, label: data.label, priority, edge: false, bold: !!(d.focus || d.highlighted) });
   };
-  const edgeDrawer: EdgeLabelDrawingFunction = (_ctx, data, source, target) => {
+  const edgeDrawer: EdgeLabelDrawingFunction<N, E> = (_ctx, data, source, target) => {
     if (!data.label || source.hidden || target.hidden) return;
     const forced = (data as typeof data & { forceLabel?: boolean }).forceLabel;
     frame.push({ x: (source.x + target.x) / 2, y: (source.y + target.y) / 2, size: 0, label: data.label, priority: forced ? 1 : 0, edge: true, bold: false });

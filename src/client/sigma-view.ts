@@ -3,7 +3,7 @@
 // Shared by the network page, entity neighbourhoods, article views and embed pages.
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { cameraControls, type CameraControls } from './camera-controls.ts';
+import { cameraControls, type CameraControls, motion } from './camera-controls.ts';
 import { hoverDrawer } from './draw-hover.ts';
 import { labelLayer } from './label-layer.ts';
 import { edgePrograms } from './edge-programs.ts';
@@ -123,7 +123,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     minCameraRatio: 0.05,
     maxCameraRatio: 3,
     zIndex: false,
-    defaultDrawNodeHover: hoverDrawer(theme),
+    defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
     nodeReducer: nodeReducer as never,
     edgeReducer: edgeReducer as never,
   });
@@ -135,7 +135,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     const s = stage.getBoundingClientRect(), c = controlsBox.getBoundingClientRect();
     return [{ x: c.left - s.left - 4, y: c.top - s.top - 4, w: c.width + 8, h: c.height + 8 }];
   };
-  const labels = labelLayer(sigma as unknown as Sigma, theme, 13, reserved);
+  const labels = labelLayer(sigma, theme, 13, reserved);
   sigma.setSettings({ defaultDrawNodeLabel: labels.nodeDrawer, defaultDrawEdgeLabel: labels.edgeDrawer });
 
   // Hover touches only the hovered node's neighbourhood: a partial refresh, no reducer pass over the whole graph.
@@ -184,7 +184,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   const unsubscribe = onSchemeChange(() => requestAnimationFrame(() => {
     theme = readTheme(stage);
     labels.setTheme(theme);
-    sigma.setSettings({ labelColor: { color: theme.fg }, edgeLabelColor: { color: theme.muted }, defaultDrawNodeHover: hoverDrawer(theme) });
+    sigma.setSettings({ labelColor: { color: theme.fg }, edgeLabelColor: { color: theme.muted }, defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme) });
     sigma.refresh();
   }));
 
@@ -205,7 +205,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       const d = sigma.getNodeDisplayData(node);
       if (!d) return;
       const camera = sigma.getCamera();
-      camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, ratio) }, { duration: 400 });
+      camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, ratio) }, { duration: motion(400) });
     },
     kill() { unsubscribe(); sigma.kill(); },
   };

@@ -3,6 +3,7 @@
 import { animateNodes } from 'sigma/utils';
 import type { CompactGraph } from '../kg/exports/graph-json.ts';
 import type { ViewData } from '../kg/exports/view-json.ts';
+import { motion } from './camera-controls.ts';
 import { entityUrl, openPage } from './open-entity.ts';
 import { createSigmaView, type SigmaView } from './sigma-view.ts';
 import { toViewGraph, type ViewGraph } from './view-graph.ts';
@@ -42,9 +43,9 @@ function depthSwitch(view: SigmaView, graph: ViewGraph, controls: HTMLElement): 
     view.sigma.setCustomBBox({ x: [Math.min(...xs.map((p) => p.x)), Math.max(...xs.map((p) => p.x))], y: [Math.min(...xs.map((p) => p.y)), Math.max(...xs.map((p) => p.y))] });
     view.setFilter((n) => !visible(n), () => false);
     cancel?.();
-    if (animate) cancel = animateNodes(graph, target, { duration: 350 });
+    if (animate && motion(350)) cancel = animateNodes(graph, target, { duration: motion(350) });
     else graph.forEachNode((n) => graph.mergeNodeAttributes(n, target[n]));
-    view.sigma.getCamera().animatedReset({ duration: animate ? 350 : 0 });
+    view.sigma.getCamera().animatedReset({ duration: animate ? motion(350) : 0 });
   };
   for (const b of buttons) b.addEventListener('click', () => apply(Number(b.dataset.depth), true));
   controls.hidden = false;

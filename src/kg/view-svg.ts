@@ -217,7 +217,7 @@ export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGr
   const drawn = parts.drawn ?? view;
   const caption = parts.caption ?? viewCaption(view, graph);
   const width = view.options.width ?? SVG_WIDTH;
-  return h('figure', { class: ['kg-view', parts.className], id: `view-${view.id}`, 'data-view': view.id, 'data-width': width, 'data-height': view.options.height }, [
+  return h('figure', { class: ['kg-view', ...(parts.className ? [parts.className] : [])], id: `view-${view.id}`, 'data-view': view.id, 'data-width': width, 'data-height': view.options.height }, [
     ...(parts.lead ?? []),
     h('div', { class: 'kg-view-canvas' }, [renderViewSvg(drawn, graph, config, base)]),
     h('figcaption', [

@@ -235,7 +235,7 @@ describe('graph views in articles and on entity pages', () => {
 });
 
 describe('touch', () => {
-  it('a tap selects on the network view; in an article a tap opens the page and a swipe scrolls the page', async () => {
+  it('a tap selects on the network view; in an article one finger scrolls the page and a tap opens the page', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     const { page, errors } = await openNetwork('', ctx);
     const p = await nodePoint(page, NETWORK, 'us-department-of-commerce');
@@ -247,15 +247,21 @@ describe('touch', () => {
     const figure = page.locator('.entity-body figure.kg-view').first();
     await figure.scrollIntoViewIfNeeded();
     await expect.poll(() => figure.getAttribute('data-live')).toBe('ready');
-    // One finger dragged up over the view scrolls the page (the view must not trap the reader).
+    // One finger over the view must scroll the page, not get trapped: the browser may pan (touch-action) and no
+    // listener cancels a one-finger touch. (Synthetic swipes scroll by amounts that vary with timing: checked here
+    // is the mechanism, deterministically.) Two fingers still reach sigma for pinch-zoom.
     const box = (await figure.locator('.kg-view-canvas').boundingBox())!;
-    const cdp = await ctx.newCDPSession(page);
-    const before = await page.evaluate(() => scrollY);
-    const x = box.x + 12, y0 = box.y + box.height * 0.8;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 20 }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 50);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const probe = (fingers: number) => page.evaluate(([x, y, n]) => {
+      const target = document.elementFromPoint(x, y)!;
+      const touches = Array.from({ length: n }, (_, i) => new Touch({ identifier: i, target, clientX: x + i * 30, clientY: y }));
+      const start = new TouchEvent('touchstart', { touches, targetTouches: touches, changedTouches: touches, bubbles: true, cancelable: true });
+      const notCancelled = target.dispatchEvent(start);
+      target.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: touches, bubbles: true, cancelable: true }));
+      return { touchAction: getComputedStyle(target).touchAction, notCancelled };
+    }, [at.x, at.y, fingers] as const);
+    expect(await probe(1)).toEqual({ touchAction: 'pan-x pan-y', notCancelled: true });
+    expect((await probe(2)).notCancelled).toBe(false);
     // A tap on a node opens its page (fresh page: no fling still moving things).
     await page.goto(`${base()}/entity/${ARTICLE}/`);
     await figure.scrollIntoViewIfNeeded();

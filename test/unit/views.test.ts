@@ -40,7 +40,7 @@ function labelBoxes(svg: Element): Box[] {
   return select(svg, (el) => el.tagName === 'text').map((t) => {
     const p = t.properties;
     const size = Number(p.fontSize ?? (select(svg, (e) => e.tagName === 'g' && cls(e).includes('kg-edge-labels'))[0]?.children.includes(t) ? 11 : 13));
-    const w = textWidth(text(t), size, p.fontWeight === 600 || p.fontWeight === '600');
+    const w = textWidth(text(t), size, String(p.fontWeight) === '600');
     const x = Number(p.x), y = Number(p.y);
     const left = p.textAnchor === 'end' ? x - w : p.textAnchor === 'middle' ? x - w / 2 : x;
     return { x: left, y: y - size * 0.85, w, h: size * 1.1 };
