@@ -1,12 +1,12 @@
 // The engine pipeline: parse -> validate -> resolve -> graph -> layout -> render, timed per stage.
 import type { ElementContent } from 'hast';
 import type { KgConfig } from './config.ts';
-import { countBySeverity, sortDiagnostics } from './diagnostics.ts';
+import { countBySeverity, diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
 import { brokenNote, parseNote } from './parse.ts';
-import { renderNote } from './render.ts';
+import { renderNote, renderPlain } from './render.ts';
 import { buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
 import { readVault, type SourceFile } from './vault.ts';
@@ -80,7 +80,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
         diagnostics.push(...hit.diagnostics);
         return hit.note;
       }
-      const { note, diagnostics: d } = parseNote(config, f.file, f.text, timings);
+      const { note, diagnostics: d } = parseNoteSafely(config, f.file, f.text, timings);
       cache.parsed.set(f.file, { raw: f.text, note, diagnostics: d });
       diagnostics.push(...d);
       return note;
@@ -111,12 +111,19 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
           cache.rendered.set(note.id, hit);
           continue;
         }
-        if (reused.has(note)) note.tree = parseMarkdown(note.text);
-        const out = renderNote(note, {
-          linkIds,
-          href: (id) => entityHref(base, id),
-          renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
-        });
+        let out: string;
+        try {
+          if (reused.has(note)) note.tree = parseMarkdown(note.text);
+          out = renderNote(note, {
+            linkIds,
+            href: (id) => entityHref(base, id),
+            renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
+          });
+        } catch (err) {
+          // A note no renderer stage can handle still gets its page, with its text shown as it is.
+          out = renderPlain(note);
+          diagnostics.push(diagnostic(note.file, { line: 1, column: 1 }, 'warning', 'render-failed', `This note could not be rendered (${(err as Error).message}); its text is shown unformatted`, 'Simplify the note; please report it as an engine bug.'));
+        }
         html.set(note.id, out);
         cache.rendered.set(note.id, { text: note.text, key, html: out });
       }
@@ -126,6 +133,18 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   const sorted = sortDiagnostics(diagnostics);
   const { errors, warnings } = countBySeverity(sorted);
   return { config, notes, byId: index.byId, index, graph, resolved, html, views, diagnostics: sorted, errors, warnings, timings, cache };
+}
+
+/** parseNote that never throws: an engine failure on one note is an error on that note, not a crash of the build. */
+function parseNoteSafely(config: KgConfig, file: string, text: string, timings: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
+  try {
+    return parseNote(config, file, text, timings);
+  } catch (err) {
+    return {
+      note: brokenNote(file, text),
+      diagnostics: [diagnostic(file, { line: 1, column: 1 }, 'error', 'note-failed', `The engine could not read this note: ${(err as Error).message}`, 'Please report this as an engine bug, with the note.')],
+    };
+  }
 }
 
 /** Reads the content folder under `root` and builds the site model. */

@@ -30,7 +30,8 @@ export function parseFrontmatter(text: string): Frontmatter {
     };
   }
   const yamlText = rest.slice(0, close.index);
-  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': yaml must not print warnings (e.g. about list-valued keys) to the console; problems are diagnostics.
+  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const firstError = doc.errors[0];
   if (firstError) {
     return {

@@ -5,7 +5,7 @@ import type { KgConfig } from './config.ts';
 import { diagnostic } from './diagnostics.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { LineIndex } from './line-index.ts';
-import { parseMarkdown } from './markdown.ts';
+import { parseMarkdownSafely } from './markdown.ts';
 import { slugify } from './slug.ts';
 import type { Diagnostic, LinkRef, Note, ViewDirective } from './types.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -35,7 +35,8 @@ export function parseNote(config: KgConfig, file: string, raw: string, timings?:
   }
   const { value, diagnostics } = validateFrontmatter(config, fm, lines, file);
   if (timings) timings.validate = (timings.validate ?? 0) + performance.now() - t0;
-  const tree = parseMarkdown(text);
+  const { tree, notices } = parseMarkdownSafely(text);
+  for (const n of notices) diagnostics.push(diagnostic(file, lines.at(n.offset), 'warning', n.code, n.message, n.hint));
   const basename = basenameOf(file);
   return {
     diagnostics,
@@ -64,7 +65,8 @@ function collectLinks(tree: Root): LinkRef[] {
 function collectViews(tree: Root): ViewDirective[] {
   const views: ViewDirective[] = [];
   visit(tree, (node) => {
-    if ((node.type === 'leafDirective' || node.type === 'containerDirective') && (node as { name?: string }).name === 'graph') {
+    // Only the leaf form `::graph{...}` is a view (the renderer numbers those); `:::graph` stays text, like other directives.
+    if (node.type === 'leafDirective' && (node as { name?: string }).name === 'graph') {
       const attrs = (node as { attributes?: Record<string, string | null | undefined> }).attributes ?? {};
       const attributes: Record<string, string> = {};
       for (const [k, v] of Object.entries(attrs)) attributes[k] = v ?? '';

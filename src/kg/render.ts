@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { WikiLink } from '../markdown/remark-wiki-link.ts';
+import { bodyStart } from './input-guard.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { Note } from './types.ts';
 
@@ -95,6 +96,13 @@ function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
     }
     return undefined;
   });
+}
+
+/** The fallback when rendering fails: the note body as escaped, preformatted text (nothing the writer typed is lost). */
+export function renderPlain(note: Note): string {
+  const body = note.text.slice(bodyStart(note.text));
+  const escaped = body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<pre class="kg-unformatted">${escaped}</pre>`;
 }
 
 /** remark-rehype links footnotes as `#fn-1`; the sanitiser prefixes ids to `user-content-fn-1`. Make them agree. */

@@ -9,10 +9,12 @@ export const RELATION_FIELDS = ['type', 'to', 'date', 'start', 'end', 'sources',
 
 // Issues carry a `code` param so diagnostics get a stable kind (zod's own codes are too generic).
 const withCode = (code: string) => ({ params: { code } });
+/** "is required" for a missing value (a `missing-field` diagnostic), else `message`. */
+const unlessMissing = (message: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : message);
 
 /** YAML reads `2019` as a number and `2019-10-07` as a string; both are dates here. */
 export const dateSchema = z
-  .union([z.string(), z.number().int()], { error: 'must be a date like 2019-10-07' })
+  .union([z.string(), z.number().int()], { error: unlessMissing('must be a date like 2019-10-07') })
   .transform(String)
   .refine(isValidDate, { message: 'is not a valid date (use YYYY-MM-DD, YYYY-MM or YYYY)', ...withCode('invalid-date') });
 
@@ -35,7 +37,7 @@ function fieldSchema(spec: FieldSpec): z.ZodType {
     case 'url': return text('a URL').refine((v) => /^(https?:\/\/|\/)/.test(v), { message: 'must be an http(s) URL', ...withCode('invalid-url') });
     case 'string[]': return textList;
     case 'country': return text('a country code').refine((v) => /^[A-Z]{2}$/.test(v), { message: 'must be a two-letter country code like CN or US', ...withCode('invalid-country') });
-    default: return z.union([z.string(), z.number()], { error: 'must be text' }).transform(String);
+    default: return z.union([z.string(), z.number()], { error: unlessMissing('must be text') }).transform(String);
   }
 }
 

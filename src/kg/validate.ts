@@ -35,7 +35,8 @@ export function validateFrontmatter(config: KgConfig, fm: Frontmatter, lines: Li
   // The type decides the schema, so check it first; an unknown type falls back to a plain note.
   let type = 'note';
   if (data.type !== undefined) {
-    if (typeof data.type === 'string' && config.types[data.type]) type = data.type;
+    // Own keys only: a note saying `type: constructor` must not find Object.prototype.constructor.
+    if (typeof data.type === 'string' && Object.hasOwn(config.types, data.type)) type = data.type;
     else {
       const hint = didYouMean(String(data.type), Object.keys(config.types)) ?? `Known types: ${Object.keys(config.types).join(', ')}.`;
       diagnostics.push(diagnostic(file, at(['type']), 'error', 'unknown-type', `Unknown type "${String(data.type)}"`, hint));
@@ -139,7 +140,7 @@ function validateRelation(
   const r = parsed.data;
   const known = Object.keys(config.relations);
   const inverse = Object.entries(config.relations).find(([, spec]) => spec.inverseId === r.type);
-  if (!config.relations[r.type] && !inverse) {
+  if (!Object.hasOwn(config.relations, r.type) && !inverse) {
     const names = [...known, ...Object.values(config.relations).flatMap((s) => (s.inverseId ? [s.inverseId] : []))];
     diagnostics.push(diagnostic(file, at([...path, 'type']), 'error', 'unknown-relation-type', `Unknown relation type "${r.type}"`, didYouMean(r.type, names) ?? `Known relation types: ${known.join(', ')}. Add new ones under \`relations\` in the integration options.`));
     return undefined;

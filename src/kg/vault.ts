@@ -16,6 +16,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes note bytes; a NUL byte or invalid UTF-8 means a binary file with a `.md` name. */
 export function decodeNote(file: string, bytes: Uint8Array): SourceFile {
+  // Windows editors may save UTF-16 (its NUL bytes would otherwise read as "binary"): say what to do instead.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { file, text: '', unreadable: diagnostic(file, { line: 1, column: 1 }, 'error', 'binary-file', 'This file is saved as UTF-16, not UTF-8 text', 'Save the note as UTF-8 in your editor.') };
+  }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) {
     return { file, text: '', unreadable: diagnostic(file, { line: 1, column: 1 }, 'error', 'binary-file', 'This file is binary, not a Markdown note', 'Remove it from the content folder or rename it so it does not end in .md.') };

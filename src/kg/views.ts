@@ -115,7 +115,7 @@ export function parseViewOptions(
   const relations = a.relations !== undefined ? list(a.relations) : undefined;
   for (const r of relations ?? []) if (!relNames.includes(r)) fail('view-bad-option', `Graph view filters on unknown relation type "${r}"`, didYouMean(r, relNames) ?? `Relation types: ${relNames.join(', ')}.`);
   const types = a.types !== undefined ? list(a.types) : undefined;
-  for (const t of types ?? []) if (!config.types[t]) fail('view-bad-option', `Graph view filters on unknown type "${t}"`, didYouMean(t, Object.keys(config.types)) ?? `Types: ${Object.keys(config.types).join(', ')}.`);
+  for (const t of types ?? []) if (!Object.hasOwn(config.types, t)) fail('view-bad-option', `Graph view filters on unknown type "${t}"`, didYouMean(t, Object.keys(config.types)) ?? `Types: ${Object.keys(config.types).join(', ')}.`);
   for (const d of ['since', 'until']) {
     if (a[d] !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(a[d])) fail('view-bad-option', `Graph view option ${d}="${a[d]}" is not a date`, 'Write dates as 2019-10-07, 2019-10 or 2019.');
   }
