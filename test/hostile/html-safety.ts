@@ -47,7 +47,10 @@ function checkElement(el: Element, options: SafetyOptions, out: string[]): void 
     const allowed = options.page && (
       (tag === 'script' && (attr('type') === 'module' ? attr('src') !== undefined : attr('type') === 'application/ld+json'))
       || (tag === 'link' && attr('rel') !== undefined && !/^\s*(import)\s*$/i.test(attr('rel')!))
-      || (tag === 'meta' && attr('http-equiv') === undefined));
+      || (tag === 'meta' && attr('http-equiv') === undefined)
+      // The site's own search forms (same-origin GET), and embeds' <base target="_top"> (no href).
+      || (tag === 'form' && /^(\/|#)/.test(attr('action') ?? '#'))
+      || (tag === 'base' && attr('href') === undefined));
     if (!allowed) out.push(`forbidden element ${describe(el)}`);
   }
   for (const a of el.attrs) {
