@@ -10,6 +10,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLinks } from '../../scripts/check-links.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { unsafeParts } from '../hostile/html-safety.ts';
 import { auditPage, auditPages } from '../hostile/page-audit.ts';
@@ -52,6 +53,10 @@ describe('hostile site: build', () => {
     for (const id of ['evil-corp', 'victim', 'hostile-source', 'q-a-1-100', 'img-src-x-onerror-alert-file-name', 'ministry-of-b-markup', 'hostile-article', 'event-of-8-october']) {
       expect(existsSync(`${OUT}/entity/${id}/index.html`), id).toBe(true);
     }
+  });
+
+  it('resolves every internal link, even to pages named with &, #, %, ? and markup', () => {
+    expect(checkLinks(OUT).broken).toEqual([]);
   });
 
   it('ships no unsafe markup and no inline style attribute in any HTML file', () => {
