@@ -2,6 +2,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { type KgConfig, type KgUserConfig, resolveConfig } from '../kg/config.ts';
+import { relative } from 'node:path';
+import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 
@@ -9,10 +11,16 @@ export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
 
 export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegration {
   const kgConfig = resolveConfig(options);
+  let outDir: string | undefined;
+  let cacheDir: string | undefined;
   return {
     name: 'kg',
     kgConfig,
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:config:setup': ({ config, command }) => {
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
@@ -23,11 +31,13 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         const site = await getSite();
         if (site.diagnostics.length) logger.warn(`\n${diagnosticReport(site.diagnostics)}`);
         if (site.errors > 0) {
-          // A short error without a stack: the diagnostics above say everything.
-          const err = new Error(`The notes have ${site.errors} error(s); nothing was published. Fix them and build again (\`npm run check\` lists them).`);
+          // A short error without a stack: the diagnostics above say everything. Nothing has touched outDir yet.
+          const err = new Error(`The notes have ${site.errors} error(s); nothing was published and ${outDir ? relative(process.cwd(), outDir) || outDir : 'dist'}/ was left as it was. Fix them and build again (\`npm run check\` lists them).`);
           err.stack = err.message;
           throw err;
         }
+        // Astro empties outDir next: keep the previous build until this one has succeeded.
+        if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
       },
       'astro:server:setup': async ({ logger }) => {
         const site = await getSite();
