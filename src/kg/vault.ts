@@ -48,5 +48,15 @@ async function walk(dir: string): Promise<string[]> {
 export async function readVault(root: string, dir: string): Promise<SourceFile[]> {
   const files = (await walk(resolve(root, dir))).map((f) => relative(root, f).split(sep).join('/'));
   files.sort();
-  return Promise.all(files.map(async (file) => decodeNote(file, await readFile(join(root, file)))));
+  // A bounded number of reads in flight: one Promise.all over 50k files runs out of file descriptors (EMFILE).
+  const out: SourceFile[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = decodeNote(files[i], await readFile(join(root, files[i])));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
+  return out;
 }
