@@ -1,0 +1,86 @@
+// Bench results -> the Markdown table printed at the end of a run and kept in bench/README.md.
+import { readFile, writeFile } from 'node:fs/promises';
+
+export interface BuildRun {
+  kind: 'full' | 'baseline';
+  notes: number;
+  round: number;
+  ok: boolean;
+  wallMs: number;
+  peakRssBytes: number;
+  phases: Record<string, number>;
+  engine: Record<string, number>;
+  routes: Record<string, { pages: number; ms: number }>;
+  searchIndexMs?: number;
+  pages?: number;
+  output: { bytes: number; files: number; graphJson?: { raw: number; gzip: number; nodes: number; edges: number; gzipPerItem: number }; graphDetailsJson?: { raw: number; gzip: number } };
+  error?: string;
+}
+
+const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
+const mb = (b: number | undefined) => (b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${(b / 2 ** 20).toFixed(0)} MB`);
+const median = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
+
+/** Sum of route-group times whose name matches. */
+export function routeMs(run: BuildRun, re: RegExp): number {
+  return Object.entries(run.routes).filter(([k]) => re.test(k)).reduce((sum, [, v]) => sum + v.ms, 0);
+}
+
+/** The stages the issue asks for, in its words; `pages` and `exports` come from Astro's per-route timings. */
+export function stageRow(run: BuildRun): Record<string, number | undefined> {
+  const e = run.engine;
+  const exportsRe = /^\/(graph\.json|graph-details\.json|graph\.gexf|nodes\.csv|edges\.csv|views\/)/;
+  const ogRe = /og\.png$/;
+  const all = routeMs(run, /./);
+  return {
+    read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
+    exports: routeMs(run, exportsRe), 'og images': routeMs(run, ogRe), pages: all - routeMs(run, exportsRe) - routeMs(run, ogRe),
+    'search index': run.searchIndexMs,
+  };
+}
+
+export function markdownTable(runs: BuildRun[], machine: string): string {
+  const sizes = [...new Set(runs.map((r) => r.notes))].sort((a, b) => a - b);
+  const out: string[] = [];
+  out.push(`Machine: ${machine}`, '');
+  out.push('| notes | build | wall (median) | peak RSS | output | graph.json raw / gzip | gzip B per node+edge | full / baseline | (full − OG images) / baseline |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of sizes) {
+    const base = runs.filter((r) => r.notes === n && r.kind === 'baseline' && r.ok);
+    const baseWall = base.length ? median(base.map((r) => r.wallMs)) : undefined;
+    for (const kind of ['full', 'baseline'] as const) {
+      const rs = runs.filter((r) => r.notes === n && r.kind === kind);
+      const ok = rs.filter((r) => r.ok);
+      if (rs.length === 0) continue;
+      if (ok.length === 0) { out.push(`| ${n} | ${kind} | failed: ${rs[0].error ?? '?'} | | | | | | |`); continue; }
+      const wall = median(ok.map((r) => r.wallMs));
+      const last = ok[ok.length - 1];
+      const g = last.output.graphJson;
+      out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${(g.gzip / 1024).toFixed(0)} KB` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} | ${kind === 'full' && baseWall ? `${((wall - routeMs(last, /og\.png$/)) / baseWall).toFixed(2)}x` : ''} |`);
+    }
+  }
+  out.push('', 'Time per stage of the full build (last run of each size; engine stages from the engine, the rest from Astro\'s per-route timings):', '');
+  const fulls = sizes.map((n) => runs.filter((r) => r.notes === n && r.kind === 'full' && r.ok).pop()).filter((r): r is BuildRun => !!r);
+  if (fulls.length) {
+    const rows = fulls.map(stageRow);
+    const keys = Object.keys(rows[0]);
+    out.push(`| stage | ${fulls.map((r) => `${r.notes.toLocaleString('en')} notes`).join(' | ')} | ${fulls.map((r) => `ms/note @${r.notes / 1000}k`).join(' | ')} |`);
+    out.push(`| --- | ${fulls.map(() => '---:').join(' | ')} | ${fulls.map(() => '---:').join(' | ')} |`);
+    for (const k of keys) out.push(`| ${k} | ${rows.map((r) => s(r[k])).join(' | ')} | ${rows.map((r, i) => (r[k] === undefined ? '–' : (r[k]! / fulls[i].notes).toFixed(2))).join(' | ')} |`);
+    out.push(`| Astro phases | ${fulls.map((r) => Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join('; ')).join(' | ')} | |`);
+  }
+  return out.join('\n');
+}
+
+const START = '<!-- bench:table:start -->';
+const END = '<!-- bench:table:end -->';
+
+/** Replaces the table between the markers in README.md (adds the markers at the end if missing). */
+export async function updateReadme(path: string, table: string, extra: string): Promise<void> {
+  let text = '';
+  try { text = await readFile(path, 'utf8'); } catch { /* new file */ }
+  const block = `${START}\n${table}\n\n${extra}\n${END}`;
+  const a = text.indexOf(START), b = text.indexOf(END);
+  text = a >= 0 && b > a ? `${text.slice(0, a)}${block}${text.slice(b + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(path, text);
+}
