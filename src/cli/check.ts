@@ -1,16 +1,45 @@
 // `npm run check`: every diagnostic for the notes, without building the site. `--json` for tools. Exit 1 on errors.
+// `--fix` first applies the unambiguous fixes (a single "did you mean" for a field, type, relation type or link
+// target), rewriting notes atomically, and prints each change; then reports what is left.
 import { diagnosticReport } from '../integration/report.ts';
-import { buildSite } from '../kg/build.ts';
+import { buildFromFiles } from '../kg/build.ts';
+import { formatDiagnostic } from '../kg/diagnostics.ts';
+import { readVault } from '../kg/vault.ts';
+import { type FixReport, fixNotes } from './fix.ts';
 import { loadConfig } from './load-config.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const fix = args.includes('--fix');
 const dirArg = args.find((a) => !a.startsWith('--'));
 const root = process.cwd();
 try {
   const config = await loadConfig(root);
   if (dirArg) config.contentDir = dirArg;
-  const site = await buildSite(root, config, { checkOnly: true });
+  const check = async () => {
+    const files = await readVault(root, config.contentDir);
+    return { files, site: buildFromFiles(config, files, { checkOnly: true }) };
+  };
+  let { files, site } = await check();
+  if (fix) {
+    // A fix can uncover the next one (a relation with a misspelt type is checked for its target only once the type
+    // is right), so fix again while something was fixed, a few rounds at most.
+    const report: FixReport = { applied: [], skipped: [] };
+    for (let round = 0; round < 5; round++) {
+      const texts = new Map(files.filter((f) => !f.unreadable).map((f) => [f.file, f.text.replace(/^\uFEFF/, '')]));
+      const r = fixNotes(root, config, texts, site.diagnostics);
+      report.applied.push(...r.applied);
+      report.skipped.push(...r.skipped.filter((s) => !report.skipped.some((x) => x.file === s.file && x.reason === s.reason)));
+      if (r.applied.length === 0) break;
+      ({ files, site } = await check());
+    }
+    const lines = [
+      ...report.applied.map((f) => `fixed ${formatDiagnostic({ file: f.file, line: f.line, column: f.column, severity: 'error', code: f.code, message: `"${f.from}" -> "${f.to}"` }).replace('  error  ', '  ')}`),
+      ...report.skipped.map((s) => `not fixed ${s.file}: ${s.reason}`),
+      `${report.applied.length} fix(es) applied in ${new Set(report.applied.map((f) => f.file)).size} file(s)`,
+    ];
+    (json ? process.stderr : process.stdout).write(`${lines.join('\n')}\n${json ? '' : '\n'}`);
+  }
   if (json) process.stdout.write(`${JSON.stringify({ errors: site.errors, warnings: site.warnings, diagnostics: site.diagnostics }, null, 2)}\n`);
   else process.stdout.write(`${diagnosticReport(site.diagnostics)}  (${site.notes.length} notes)\n`);
   process.exitCode = site.errors > 0 ? 1 : 0;

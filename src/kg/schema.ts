@@ -9,8 +9,8 @@ export const RELATION_FIELDS = ['type', 'to', 'date', 'start', 'end', 'sources',
 
 // Issues carry a `code` param so diagnostics get a stable kind (zod's own codes are too generic).
 const withCode = (code: string) => ({ params: { code } });
-/** "is required" for a missing value (a `missing-field` diagnostic), else `message`. */
-const unlessMissing = (message: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : message);
+/** "is required" for a missing or empty (`key:` with no value) value, a `missing-field` diagnostic; else `message`. */
+const unlessMissing = (message: string) => (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'is required' : message);
 
 /** YAML reads `2019` as a number and `2019-10-07` as a string; both are dates here. */
 export const dateSchema = z
@@ -18,7 +18,7 @@ export const dateSchema = z
   .transform(String)
   .refine(isValidDate, { message: 'is not a valid date (use YYYY-MM-DD, YYYY-MM or YYYY)', ...withCode('invalid-date') });
 
-const text = (what = 'text') => z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be ${what}`) });
+const text = (what = 'text') => z.string({ error: unlessMissing(`must be ${what}`) });
 /** A single string, or a list of them (YAML `aliases: Hikvision` is as good as `[Hikvision]`). */
 const textList = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error: 'must be a list of text values' })
