@@ -90,6 +90,24 @@ describe('hostile site: in the browser, under the shipped CSP', () => {
     await page.close();
   });
 
+  it('the network view takes hostile URL state and hostile titles in its panel as text', async () => {
+    const hostile = encodeURIComponent("<img src=x onerror=alert('hash')>");
+    for (const path of [
+      '/graph/#node=evil-corp',
+      `/graph/#node=${hostile}&types=${hostile},%3Cscript%3E&rels=${hostile}&cam=NaN,1e999,-1`,
+      `/graph/#${hostile}`,
+      `/embed/network/#node=${hostile}`,
+    ]) {
+      const audit = await auditPage(context, `${origin}${path}`);
+      expect(audit, path).toEqual({ dialogs: [], violations: [], errors: [], injected: [] });
+    }
+    const page = await context.newPage();
+    await page.goto(`${origin}/graph/#node=evil-corp`, { waitUntil: 'networkidle' });
+    expect(await page.locator('main').textContent()).toContain("</script><script>alert('title')</script>");
+    await screenshot(page, 'hostile-network-panel');
+    await page.close();
+  });
+
   it('search for markup shows results as text, and opens no dialog', async () => {
     const audit = await auditPage(context, `${origin}/search/?q=${encodeURIComponent("<img src=x onerror=alert('q')> Evil")}`, async (page) => {
       await expect.poll(() => page.locator('.search-page__list .search-result__title').count(), { timeout: 15_000 }).toBeGreaterThan(0);
