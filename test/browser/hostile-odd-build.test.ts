@@ -1,0 +1,70 @@
+// The valid-but-odd cases of the bad-input corpus (a 5 MB note, 3000-deep nesting, BOM and CRLF, empty files, odd
+// file names, twin titles, self links and cycles) built together by the real `astro build`, within a time limit and
+// without a stack trace; their pages open in Chromium under the shipped CSP with nothing lost and nothing broken.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpus, expected, materialise } from '../hostile/corpus.ts';
+import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
+import { auditPage } from '../hostile/page-audit.ts';
+import { launch } from './browser.ts';
+
+const CONTENT = 'test-results/odd-content';
+const OUT = 'test-results/odd-dist';
+// A hang guard, not a performance claim: the build takes about 30 s here.
+const BUILD_LIMIT = 300_000;
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+const VALID = new Map([...corpus()].filter(([name]) => expected(name).every((l) => !/ error /.test(l))));
+
+let build: { code: number; output: string; ms: number };
+let browser: Browser;
+let context: BrowserContext;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  materialise(CONTENT, VALID);
+  const t0 = performance.now();
+  build = await new Promise((done) => {
+    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, output: stdout + stderr, ms: performance.now() - t0 });
+    });
+  });
+  ({ server, url: origin } = await serveWithHeaders(OUT, shippedHeaders()));
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+}, BUILD_LIMIT + 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+describe('valid-but-odd notes through astro build', () => {
+  it('builds within the time limit, with no stack trace, and warns about what it flattened', () => {
+    expect(VALID.size).toBeGreaterThanOrEqual(6);
+    expect(build.code, build.output.slice(-2000)).toBe(0);
+    expect(build.output).not.toMatch(STACK_TRACE);
+    expect(build.output).toMatch(/nest quotes, lists or indentation deeper than 32 levels.*\[nesting-flattened\]/);
+  });
+
+  it('gives every note a page', () => {
+    for (const id of ['big', 'small', 'blockquotes', 'lists', 'html', 'emphasis', 'bom-and-crlf', 'cr-only', 'empty', 'blank', '海康威视', 'tom-jerry', 'alpha', 'beta', 'self', 'a', 'b', 'c']) {
+      expect(existsSync(`${OUT}/entity/${id}/index.html`), id).toBe(true);
+    }
+    const big = readFileSync(`${OUT}/entity/big/index.html`, 'utf8');
+    const last = /## (Section \d+)\n[^]*$/.exec(readFileSync(`${CONTENT}/big/big.md`, 'utf8'))![1];
+    expect(big).toContain(`>${last}</h2>`);
+  });
+
+  it('the 5 MB and the 3000-deep pages open in Chromium under the CSP, whole', async () => {
+    for (const [id, text] of [['big', 'A very long note'], ['blockquotes', 'rung 2999'], ['lists', 'level 2999'], ['html', 'deep html text'], ['emphasis', 'deep emphasis']]) {
+      let shown = '';
+      const audit = await auditPage(context, `${origin}/entity/${id}/`, async (page) => { shown = (await page.locator('main').textContent()) ?? ''; });
+      expect(audit, id).toEqual({ dialogs: [], violations: [], errors: [], injected: [] });
+      expect(shown, id).toContain(text);
+    }
+  }, 120_000);
+});
