@@ -15,7 +15,8 @@ export interface DevResult {
   error?: string;
 }
 
-const ROOT = resolve(import.meta.dirname, '..');
+// BENCH_PROJECT_ROOT: another checkout of the site (e.g. a git worktree with an experiment).
+const ROOT = resolve(process.env.BENCH_PROJECT_ROOT ?? resolve(import.meta.dirname, '..'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fetchText(url: string): Promise<string | undefined> {
@@ -79,8 +80,8 @@ export async function benchDevServer(vaultDir: string, edits = 3, port = 4399): 
   } finally {
     clearInterval(sampler);
     result.peakRssBytes = peak;
-    // The server's own log without the polling requests, for when an edit does not show up.
-    await writeFile(join(ROOT, 'bench/sites/dev.log'), log.split('\n').filter((l) => !/\[200\] \/entity\//.test(l)).join('\n'));
+    // The server's own log without the fast polling requests, for when an edit does not show up.
+    await writeFile(join(ROOT, 'bench/sites/dev.log'), log.split('\n').filter((l) => !/\[200\] \/entity\/\S+ \d{1,2}ms/.test(l)).join('\n'));
     child.kill('SIGTERM');
     await new Promise((r) => child.once('close', r));
     await writeFile(file, original);

@@ -11,7 +11,9 @@ export function kgLoader(): Loader {
     load: async ({ store, logger, watcher, generateDigest }) => {
       const fill = async () => {
         const site = await getSite();
-        store.clear();
+        // Only what changed: entries with an unchanged digest are left as they are, gone notes are deleted.
+        const ids = new Set(site.notes.map((n) => n.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
         for (const note of site.notes) {
           const html = site.html.get(note.id) ?? '';
           const data = { title: note.title, type: note.type, summary: note.summary, aliases: note.aliases, tags: note.tags, file: note.file, fields: note.fields };
@@ -24,12 +26,17 @@ export function kgLoader(): Loader {
       // Dev: a saved note re-runs the engine (parse once per build) and refreshes the store.
       const dir = resolve(siteState().root, siteState().config.contentDir);
       watcher?.add(dir);
-      watcher?.on('all', async (_event, path) => {
+      // One save often fires several events (truncate, write, rename): one engine run for all of them.
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      watcher?.on('all', (_event, path) => {
         if (!resolve(path).startsWith(dir) || !/\.(md|json)$/i.test(path)) return;
-        invalidateSite();
-        await fill();
-        const site = await getSite();
-        logger.info(site.diagnostics.length ? `\n${diagnosticReport(site.diagnostics)}` : 'notes check clean');
+        clearTimeout(pending);
+        pending = setTimeout(async () => {
+          invalidateSite();
+          await fill();
+          const site = await getSite();
+          logger.info(site.diagnostics.length ? `\n${diagnosticReport(site.diagnostics)}` : 'notes check clean');
+        }, 40);
       });
     },
   };
