@@ -17,3 +17,6 @@ for (const details of document.querySelectorAll<HTMLDetailsElement>('details.kg-
   button.addEventListener('click', () => copy(button, code));
   code.addEventListener('focus', () => code.select());
 }
+
+// A module, not a global script: its names stay its own.
+export {};

@@ -20,3 +20,6 @@ if (figures.length) {
     figures.forEach(upgrade);
   }
 }
+
+// A module, not a global script: its names stay its own.
+export {};
