@@ -1,5 +1,5 @@
 // Frontmatter: find the YAML block, parse it safely, and map value paths back to file positions.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { LineIndex } from './line-index.ts';
 import type { Position } from './types.ts';
 
@@ -31,17 +31,28 @@ export function parseFrontmatter(text: string): Frontmatter {
   }
   const yamlText = rest.slice(0, close.index);
   // logLevel 'error': yaml must not print warnings (e.g. about list-valued keys) to the console; problems are diagnostics.
-  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  // uniqueKeys false: yaml's own check compares every key with every other (100,000 keys took minutes); the same
+  // check, in one pass, is duplicateKey below.
+  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   const firstError = doc.errors[0];
   if (firstError) {
+    const tooDeep = /Maximum call stack/.test(firstError.message);
     return {
       data: {}, offset, doc,
       error: {
         code: 'yaml-syntax',
-        message: `Invalid YAML: ${firstError.message.split('\n')[0]}`,
-        hint: 'Check indentation, and quote values that contain `:`, `#`, `[` or quotes.',
-        offset: errorOffset(yamlText, firstError.code, firstError.message, firstError.pos[0]),
+        message: tooDeep ? 'Invalid YAML: the frontmatter nests lists or mappings too deeply' : `Invalid YAML: ${firstError.message.split('\n')[0]}`,
+        hint: tooDeep ? 'Write fields as flat values or short lists.' : 'Check indentation, and quote values that contain `:`, `#`, `[` or quotes.',
+        // Where yaml ran out of stack depends on the stack size: point at the block, the same on every machine.
+        offset: tooDeep ? 0 : errorOffset(yamlText, firstError.code, firstError.message, firstError.pos[0]),
       },
+    };
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate !== undefined) {
+    return {
+      data: {}, offset, doc,
+      error: { code: 'yaml-syntax', message: 'Invalid YAML: Map keys must be unique', hint: 'Remove or rename the repeated field.', offset: duplicate },
     };
   }
   let data: unknown;
@@ -63,6 +74,28 @@ export function parseFrontmatter(text: string): Frontmatter {
   return { data: data as Record<string, unknown>, offset, doc };
 }
 
+/** Offset of the first key that repeats an earlier key of the same mapping, at any depth; one pass, no recursion. */
+function duplicateKey(doc: Document): number | undefined {
+  let first: number | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const name = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          const at = pair.key.range?.[0] ?? 0;
+          if (seen.has(name) && (first === undefined || at < first)) first = at;
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return first;
+}
+
 /** yaml reports an unclosed quote where the text ends; the opening quote is where the writer must look. */
 function errorOffset(yamlText: string, code: string, message: string, pos: number): number {
   if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
@@ -71,6 +104,18 @@ function errorOffset(yamlText: string, code: string, message: string, pos: numbe
     if (open >= 0) return open;
   }
   return pos;
+}
+
+// A mapping's pairs by key, built once per mapping: a note with thousands of unknown keys asks for each of them.
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /**
@@ -86,7 +131,7 @@ export function positionOf(fm: Frontmatter, lines: LineIndex, path: ReadonlyArra
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       const keyStart = (pair.key as { range?: number[] }).range?.[0];
       if (last && at === 'key' && keyStart !== undefined) return lines.at(fm.offset + keyStart);

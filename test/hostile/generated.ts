@@ -69,5 +69,13 @@ export function generatedCases(): Record<string, CorpusFile[]> {
       { path: 'Small.md', bytes: utf8('---\ntype: organization\n---\nLinked thousands of times.\n') },
     ],
     deep: Object.entries(deep).map(([path, text]) => ({ path, bytes: utf8(text) })),
+    // 200,000 keys (a duplicate check that compares every pair takes hours) and YAML nested 20,000 deep.
+    'yaml-huge': [
+      { path: 'many-keys.md', bytes: utf8(`---\ntitle: Many keys\n${Array.from({ length: 200_000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\nA plain note keeps any keys.\n`) },
+      { path: 'many-keys-dup.md', bytes: utf8(`---\n${Array.from({ length: 50_000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\nkey49999: again\n---\n`) },
+      { path: 'deep-flow.md', bytes: utf8(`---\ntitle: x\ndeep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`) },
+      { path: 'deep-map.md', bytes: utf8(`---\ntitle: x\ndeep: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n---\n`) },
+      { path: 'deep-block.md', bytes: utf8(`---\ntitle: x\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} v\n---\n`) },
+    ],
   };
 }
