@@ -67,10 +67,11 @@ async function mouseScript(page: Page): Promise<void> {
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  for (let i = 0; i <= 40; i++) await page.mouse.move(cx + 150 * Math.sin(i / 6), cy + 100 * Math.cos(i / 6), { steps: 2 });
+  // Bounded in time as well as in steps: when frames take a second each, every event waits for one.
+  const until = performance.now() + 6000;
+  for (let i = 0; i <= 24 && performance.now() < until; i++) await page.mouse.move(cx + 150 * Math.sin(i / 4), cy + 100 * Math.cos(i / 4));
   await page.mouse.up();
-  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(60); }
-  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(60); }
+  for (let i = 0; i < 6 && performance.now() < until + 3000; i++) { await page.mouse.wheel(0, i < 3 ? -120 : 120); await page.waitForTimeout(80); }
   await page.waitForTimeout(300);
 }
 
