@@ -1,6 +1,7 @@
 // The valid-but-odd cases of the bad-input corpus (a 5 MB note, 3000-deep nesting, BOM and CRLF, empty files, odd
 // file names, twin titles, self links and cycles) built together by the real `astro build`, within a time limit and
 // without a stack trace; their pages open in Chromium under the shipped CSP with nothing lost and nothing broken.
+import { DOMParser } from '@xmldom/xmldom';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -57,6 +58,16 @@ describe('valid-but-odd notes through astro build', () => {
     const big = readFileSync(`${OUT}/entity/big/index.html`, 'utf8');
     const last = /## (Section \d+)\n[^]*$/.exec(readFileSync(`${CONTENT}/big/big.md`, 'utf8'))![1];
     expect(big).toContain(`>${last}</h2>`);
+  });
+
+  it('writes well-formed sitemaps with CJK and punctuation in page URLs', () => {
+    for (const f of ['sitemap-index.xml', 'sitemap-0.xml', 'graph.gexf']) {
+      const errors: string[] = [];
+      const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(readFileSync(`${OUT}/${f}`, 'utf8'), 'application/xml');
+      expect(errors, f).toEqual([]);
+      expect(doc.documentElement, f).toBeTruthy();
+    }
+    expect(readFileSync(`${OUT}/sitemap-0.xml`, 'utf8')).toContain(`/entity/${encodeURIComponent('海康威视')}/`);
   });
 
   it('the 5 MB and the 3000-deep pages open in Chromium under the CSP, whole', async () => {

@@ -144,6 +144,16 @@ describe('hostile site: exports', () => {
     expect(nodes).toContain("'+cmd|' /C calc'!A0");
   });
 
+  it('every XML file (sitemaps, GEXF) is well-formed', () => {
+    const xml = files(OUT).filter((f) => /\.(xml|gexf)$/.test(f));
+    expect(xml.length).toBeGreaterThanOrEqual(3);
+    for (const f of xml) {
+      const errors: string[] = [];
+      new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(readFileSync(f, 'utf8'), 'application/xml');
+      expect(errors, f).toEqual([]);
+    }
+  });
+
   it('every JSON file parses', async () => {
     const json = files(OUT).filter((f) => f.endsWith('.json')).map(pagePath);
     expect(json).toEqual(expect.arrayContaining(['/graph.json', '/graph-details.json']));
