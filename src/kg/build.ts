@@ -7,7 +7,7 @@ import { layoutGraph } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
 import { brokenNote, parseNote } from './parse.ts';
 import { renderNote, renderPlain } from './render.ts';
-import { buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
+import { anchorsOf, buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
 import { readVault, type SourceFile } from './vault.ts';
 import { buildViews, renderViewFigure, type GraphView } from './views.ts';
@@ -104,7 +104,9 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
         const noteViews = views.get(note.id) ?? [];
         const linkIds = resolved.links.get(note.id) ?? [];
         // The HTML depends on the text, the resolved links and the base URL; graph views on the whole graph.
-        const key = `${base}\n${linkIds.join('\n')}`;
+        // Links to headings also depend on the target's headings (a missing one drops the anchor).
+        const headings = note.links.map((l, i) => (l.heading && linkIds[i] ? (index.byId.get(linkIds[i]!)?.headings ?? []).join('\u0001') : '')).join('\u0002');
+        const key = `${base}\n${linkIds.join('\n')}\n${headings}`;
         const hit = previous?.cache.rendered.get(note.id);
         if (hit && noteViews.length === 0 && hit.text === note.text && hit.key === key) {
           html.set(note.id, hit.html);
@@ -117,6 +119,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
           out = renderNote(note, {
             linkIds,
             href: (id) => entityHref(base, id),
+            hasAnchor: (id, anchor) => { const n = index.byId.get(id); return !n?.headings || anchorsOf(n).has(anchor); },
             renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
           });
         } catch (err) {

@@ -47,7 +47,7 @@ export function parseNote(config: KgConfig, file: string, raw: string, timings?:
       title: value.title ?? basename,
       aliases: value.aliases, summary: value.summary, tags: value.tags, fields: value.fields,
       relations: value.relations, sources: value.sources,
-      links: collectLinks(tree), views: collectViews(tree),
+      links: collectLinks(tree), views: collectViews(tree), headings: collectHeadings(tree),
       tree, text, broken: false,
     },
   };
@@ -60,6 +60,18 @@ function collectLinks(tree: Root): LinkRef[] {
     links.push({ target: node.target, heading: node.heading, text: node.alias, embed: node.embed, pos: { line: start.line, column: start.column } });
   });
   return links;
+}
+
+/** Heading texts as the page shows them (a wiki-link shows its alias or name), for checking links to headings. */
+function collectHeadings(tree: Root): string[] {
+  const headings: string[] = [];
+  const textOf = (node: { type: string; value?: string; alias?: string; target?: string; children?: unknown[] }): string => {
+    if (node.type === 'wikiLink') return node.alias ?? (node.target ?? '').split('/').pop()!.replace(/\.md$/i, '');
+    if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+    return (node.children ?? []).map((c) => textOf(c as never)).join('');
+  };
+  for (const node of tree.children) if (node.type === 'heading') headings.push(textOf(node as never));
+  return headings;
 }
 
 function collectViews(tree: Root): ViewDirective[] {

@@ -19,6 +19,8 @@ export interface RenderContext {
   linkIds: Array<string | undefined>;
   /** URL of a note's page. */
   href: (id: string) => string;
+  /** Whether note `id`'s page has an element with this anchor id (absent: assume it does). */
+  hasAnchor?: (id: string, anchor: string) => boolean;
   /** Trusted markup for the n-th graph view of the note. */
   renderView?: (index: number) => ElementContent;
 }
@@ -74,7 +76,9 @@ function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
       // Shown text as Obsidian shows it: the alias, else the name as written (without folder or `.md`).
       const shown = link.alias ?? (link.target ? link.target.split('/').pop()!.replace(/\.md$/i, '') : link.heading ?? '');
       slugger.reset();
-      const anchor = link.heading ? `#${slugger.slug(link.heading)}` : '';
+      const slug = link.heading ? slugger.slug(link.heading) : '';
+      // A heading the target does not have would be a dead anchor (reported as unknown-heading): link the note.
+      const anchor = slug && id && (ctx.hasAnchor?.(id, slug) ?? true) ? `#${slug}` : '';
       link.data = id
         ? { hName: 'a', hProperties: { href: ctx.href(id) + anchor, className: ['wikilink'] }, hChildren: [{ type: 'text', value: shown }] }
         : { hName: 'span', hProperties: { className: ['wikilink-missing'], title: 'No note with this name yet' }, hChildren: [{ type: 'text', value: shown }] };

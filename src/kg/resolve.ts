@@ -1,4 +1,5 @@
 // Resolve: every link target (body links, relation ends, source references) -> a note id, the way Obsidian does.
+import GithubSlugger from 'github-slugger';
 import type { KgConfig } from './config.ts';
 import { diagnostic, didYouMean } from './diagnostics.ts';
 import { nameKey } from './slug.ts';
@@ -74,6 +75,26 @@ export function resolveLink(
   return undefined;
 }
 
+// Anchor ids of a note's headings, the way the page numbers them (github-slugger, repeats get -1, -2 ...).
+const anchorCache = new WeakMap<Note, Set<string>>();
+export function anchorsOf(note: Note): Set<string> {
+  let ids = anchorCache.get(note);
+  if (!ids) {
+    const slugger = new GithubSlugger();
+    anchorCache.set(note, (ids = new Set((note.headings ?? []).map((h) => slugger.slug(h)))));
+  }
+  return ids;
+}
+
+/** `[[Note#Heading]]` whose note has no such heading would open the page at its top: a warning, with the closest. */
+function checkHeading(target: Note, note: Note, link: LinkRef, diagnostics: Diagnostic[]): void {
+  if (!target.headings || target.broken) return;
+  if (anchorsOf(target).has(new GithubSlugger().slug(link.heading!))) return;
+  const hint = didYouMean(link.heading!, target.headings, (h) => `[[${link.target}#${h}]]`)
+    ?? (target.headings.length ? `Its headings: ${target.headings.slice(0, 8).join(', ')}${target.headings.length > 8 ? ', …' : ''}.` : 'It has no headings; link to the note itself.');
+  diagnostics.push(diagnostic(note.file, link.pos, 'warning', 'unknown-heading', `Link "${link.target}#${link.heading}": ${link.target ? `"${target.title}"` : 'this note'} has no heading "${link.heading}"`, hint));
+}
+
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
 function allows(allowed: string[], type: string): boolean {
@@ -101,7 +122,11 @@ export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex):
       diagnostics.push(diagnostic(note.file, { line: 1, column: 1 }, 'error', 'duplicate-id', `Note id "${note.id}" is already used by ${first.file}`, 'Rename one of the files, or set a different `id:` in its frontmatter.'));
       continue;
     }
-    links.set(note.id, note.links.map((l) => resolveLink(index, note, l, 'warning', 'Link', diagnostics)));
+    links.set(note.id, note.links.map((l) => {
+      const id = resolveLink(index, note, l, 'warning', 'Link', diagnostics);
+      if (id && l.heading) checkHeading(index.byId.get(id)!, note, l, diagnostics);
+      return id;
+    }));
     const checkSource = (l: LinkRef) => {
       const id = resolveLink(index, note, l, 'error', 'Source', diagnostics);
       if (id && index.byId.get(id)!.type !== 'source') {

@@ -66,6 +66,8 @@ export interface Note {
   sources: LinkRef[];
   links: LinkRef[];
   views: ViewDirective[];
+  /** Text of each heading, in order (what `[[Note#Heading]]` links point at); absent for unreadable notes. */
+  headings?: string[];
   /** The Markdown tree (mdast) with positions; rendered to HTML after links resolve. */
   tree: Root;
   /** The note text (BOM removed), kept to restore text of non-graph directives verbatim. */

@@ -113,6 +113,12 @@ describe('hostile corpus: nothing the writer typed is lost', () => {
     expect(r.html.self).toContain('href="/entity/self/#top"');
   });
 
+  it('a link to a heading the note does not have links the note, with no dead anchor', async () => {
+    const r = await resultOf('relations-hostile');
+    expect(r.html.links).toContain('<a href="/entity/target/" class="wikilink">Target</a> links to a heading');
+    expect(r.html.links).not.toContain('#no-such-heading');
+  });
+
   it('unreadable and broken notes keep their names, so links to them resolve', async () => {
     const r = await resultOf('binary');
     expect(r.edges).toContain('good -[mentions]-> image');
