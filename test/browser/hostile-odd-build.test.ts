@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLinks } from '../../scripts/check-links.ts';
 import { corpus, expected, materialise } from '../hostile/corpus.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { auditPage } from '../hostile/page-audit.ts';
@@ -58,6 +59,10 @@ describe('valid-but-odd notes through astro build', () => {
     const big = readFileSync(`${OUT}/entity/big/index.html`, 'utf8');
     const last = /## (Section \d+)\n[^]*$/.exec(readFileSync(`${CONTENT}/big/big.md`, 'utf8'))![1];
     expect(big).toContain(`>${last}</h2>`);
+  });
+
+  it('resolves every internal link and anchor', () => {
+    expect(checkLinks(OUT).broken).toEqual([]);
   });
 
   it('writes well-formed sitemaps with CJK and punctuation in page URLs', () => {
