@@ -2,7 +2,7 @@
 // every internal link, anchor, image and script in the built pages resolves. The link checker itself is tested on a
 // small hand-made site with known breakage.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ describe('built output', () => {
     expect(diffHashes(a, b)).toEqual([]);
     expect(combinedHash(a)).toBe(combinedHash(b));
   }, BUILD_LIMIT);
+
+  it('carries no build date, clock time or build folder (so another day or machine gives the same bytes)', () => {
+    const now = new Date();
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const stamps = [now.toISOString().slice(0, 10), `${now.getUTCDate()} ${months[now.getUTCMonth()]} ${now.getUTCFullYear()}`, process.cwd(), A];
+    const found: string[] = [];
+    for (const [path] of hashDir(A)) {
+      if (!/\.(html|json|xml|gexf|csv|js|css|txt|svg)$/.test(path)) continue;
+      const text = readFileSync(join(A, path), 'utf8');
+      for (const s of stamps) if (text.includes(s)) found.push(`${path}: ${s}`);
+    }
+    expect(found).toEqual([]);
+  });
 
   it('every internal link, anchor, image and script resolves', () => {
     const { pages, refs, broken } = checkLinks(A);
