@@ -9,6 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
+import rehypeExternalImages from '../markdown/rehype-external-images.ts';
 import type { WikiLink } from '../markdown/remark-wiki-link.ts';
 import { bodyStart } from './input-guard.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -30,6 +31,7 @@ const CLOBBER = 'user-content-';
 const toHtml = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeExternalImages)
   .use(() => fixFootnoteAnchors)
   .use(rehypeSlug)
   .use(rehypeStringify);
@@ -38,6 +40,7 @@ const toHtml = unified()
 const toHtmlNoRaw = unified()
   .use(() => dataAttributesAsText)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeExternalImages)
   .use(() => fixFootnoteAnchors)
   .use(rehypeSlug)
   .use(rehypeStringify);

@@ -30,7 +30,9 @@ describe('raw HTML allow-list', () => {
       '<figure><img src="/f.png" alt="f"><figcaption>cap</figcaption></figure>',
     ].join('\n'));
     for (const tag of ['table', 'th', 'td', 'details', 'summary', 'sup', 'sub', 'kbd', 'mark', 'abbr', 'del', 'ins', 'figure', 'figcaption']) expect(html).toContain(`<${tag}`);
-    expect(html).toContain('<img src="https://example.org/a.png" alt="remote">');
+    // Images from other origins become links: the site loads nothing from third parties (CSP img-src 'self').
+    expect(html).toContain('<a href="https://example.org/a.png" class="external-image" rel="nofollow noopener">Image: remote (example.org)</a>');
+    expect(html).not.toContain('<img src="https://');
     expect(html).toContain('<img src="/local.png" alt="relative">');
     expect(html).toContain('<img src="pic.png" alt="relative too">');
     expect(unsafeParts(html)).toEqual([]);
