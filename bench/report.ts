@@ -18,7 +18,7 @@ export interface BuildRun {
 }
 
 const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
-const mb = (b: number | undefined) => (b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${(b / 2 ** 20).toFixed(0)} MB`);
+const mb = (b: number | undefined) => (b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(b >= 10 * 2 ** 20 ? 0 : 1)} MB` : `${(b / 1024).toFixed(0)} KB`);
 const median = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
 
 /** Sum of route-group times whose name matches. */
@@ -34,7 +34,8 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
   const all = routeMs(run, /./);
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
-    exports: routeMs(run, exportsRe), 'og images': routeMs(run, ogRe), pages: all - routeMs(run, exportsRe) - routeMs(run, ogRe),
+    'exports (graph.json, GEXF, CSV, views/*.json)': routeMs(run, exportsRe), 'og images': routeMs(run, ogRe),
+    'pages (entity, embed, index, oEmbed)': all - routeMs(run, exportsRe) - routeMs(run, ogRe),
     'search index': run.searchIndexMs,
   };
 }
@@ -56,7 +57,7 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
       const wall = median(ok.map((r) => r.wallMs));
       const last = ok[ok.length - 1];
       const g = last.output.graphJson;
-      out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${(g.gzip / 1024).toFixed(0)} KB` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} | ${kind === 'full' && baseWall ? `${((wall - routeMs(last, /og\.png$/)) / baseWall).toFixed(2)}x` : ''} |`);
+      out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${mb(g.gzip)}` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} | ${kind === 'full' && baseWall ? `${((wall - routeMs(last, /og\.png$/)) / baseWall).toFixed(2)}x` : ''} |`);
     }
   }
   out.push('', 'Time per stage of the full build (last run of each size; engine stages from the engine, the rest from Astro\'s per-route timings):', '');
@@ -67,7 +68,9 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
     out.push(`| stage | ${fulls.map((r) => `${r.notes.toLocaleString('en')} notes`).join(' | ')} | ${fulls.map((r) => `ms/note @${r.notes / 1000}k`).join(' | ')} |`);
     out.push(`| --- | ${fulls.map(() => '---:').join(' | ')} | ${fulls.map(() => '---:').join(' | ')} |`);
     for (const k of keys) out.push(`| ${k} | ${rows.map((r) => s(r[k])).join(' | ')} | ${rows.map((r, i) => (r[k] === undefined ? '–' : (r[k]! / fulls[i].notes).toFixed(2))).join(' | ')} |`);
-    out.push(`| Astro phases | ${fulls.map((r) => Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join('; ')).join(' | ')} | |`);
+    out.push(`| **wall** | ${fulls.map((r) => s(r.wallMs)).join(' | ')} | ${fulls.map((r) => (r.wallMs / r.notes).toFixed(2)).join(' | ')} |`);
+    out.push('', 'Astro phases of the same builds:', '');
+    for (const r of fulls) out.push(`- ${r.notes.toLocaleString('en')} notes: ${Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join('; ')}`);
   }
   return out.join('\n');
 }
@@ -83,4 +86,18 @@ export async function updateReadme(path: string, table: string, extra: string): 
   const a = text.indexOf(START), b = text.indexOf(END);
   text = a >= 0 && b > a ? `${text.slice(0, a)}${block}${text.slice(b + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(path, text);
+}
+
+interface BrowserNotes { notes: number; firstFrameMs?: number; firstPixelsMs?: number; htmlBytes?: number; camera?: { frames: number; medianMs: number; p95Ms: number }; mouse?: { medianMs: number; p95Ms: number }; error?: string }
+interface DevNotes { notes: number; firstPageMs?: number; editMs: number[]; medianEditMs?: number; peakRssBytes: number; error?: string }
+
+/** The lines under the table: the network view and the dev server. */
+export function resultNotes(b: BrowserNotes | undefined, d: DevNotes | undefined, resultsFile: string): string {
+  return [
+    b ? `Network view (${b.notes.toLocaleString('en')} notes, 1280×800, headless Chromium, software WebGL): first graph frame (sigma's first render) ${b.firstFrameMs ?? '–'} ms after navigation, first painted pixels ${b.firstPixelsMs ?? '–'} ms (HTML ${((b.htmlBytes ?? 0) / 1024).toFixed(0)} KB); scripted camera pan/zoom: ${b.camera?.frames ?? 0} frames in ~4 s, median ${b.camera?.medianMs ?? '–'} ms, p95 ${b.camera?.p95Ms ?? '–'} ms; mouse drag + wheel: p95 ${b.mouse?.p95Ms ?? '–'} ms (its median, ${b.mouse?.medianMs ?? '–'} ms, counts idle frames between events).${b.error ? ` Error: ${b.error}` : ''}` : 'Network view: not measured in this run.',
+    '',
+    d ? `Dev server (${d.notes.toLocaleString('en')} notes): first page ${d.firstPageMs ? `${(d.firstPageMs / 1000).toFixed(0)} s` : '–'} after start; a saved edit showed up after ${d.editMs.join(', ')} ms (median ${d.medianEditMs ?? '–'} ms); peak RSS ${(d.peakRssBytes / 2 ** 30).toFixed(1)} GB.${d.error ? ` Error: ${d.error.split('\n')[0]}` : ''}` : 'Dev server: not measured in this run.',
+    '',
+    `Results: \`bench/results/${resultsFile}\`.`,
+  ].join('\n');
 }

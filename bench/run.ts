@@ -12,7 +12,7 @@ import { benchNetworkView, type BrowserResult } from './browser-bench.ts';
 import { benchDevServer, type DevResult } from './dev-bench.ts';
 import { measure } from './measure.ts';
 import { outputSize } from './output-size.ts';
-import { type BuildRun, markdownTable, stageRow, updateReadme } from './report.ts';
+import { type BuildRun, markdownTable, resultNotes, stageRow, updateReadme } from './report.ts';
 import { writeVault, type VaultStats } from './vault/generate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -112,13 +112,7 @@ async function main(): Promise<void> {
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
 
   const table = markdownTable(runs, `${machine()}; load average at start ${load0.map((l) => l.toFixed(1)).join(' ')}, at end ${load1.map((l) => l.toFixed(1)).join(' ')}`);
-  const extra = [
-    browser ? `Network view (${browser.notes.toLocaleString('en')} notes, 1280×800, headless Chromium, software WebGL): first graph frame ${browser.firstFrameMs ?? '–'} ms after navigation (first painted pixels ${browser.firstPixelsMs ?? '–'} ms; HTML ${((browser.htmlBytes ?? 0) / 1024).toFixed(0)} KB); scripted camera pan/zoom: ${browser.camera?.frames ?? 0} frames, median ${browser.camera?.medianMs ?? '–'} ms, p95 ${browser.camera?.p95Ms ?? '–'} ms; mouse drag + wheel: median ${browser.mouse?.medianMs ?? '–'} ms, p95 ${browser.mouse?.p95Ms ?? '–'} ms.${browser.error ? ` Error: ${browser.error}` : ''}` : 'Network view: not measured in this run.',
-    '',
-    dev ? `Dev server (${dev.notes.toLocaleString('en')} notes): first page ${dev.firstPageMs ? ms(dev.firstPageMs) : '–'} after start; a saved edit showed up after ${dev.editMs.join(', ')} ms (median ${dev.medianEditMs ?? '–'} ms); peak RSS ${(dev.peakRssBytes / 2 ** 20).toFixed(0)} MB.${dev.error ? ` Error: ${dev.error.split('\n')[0]}` : ''}` : 'Dev server: not measured in this run.',
-    '',
-    `Results: \`bench/results/${file.split('/').pop()}\`.`,
-  ].join('\n');
+  const extra = resultNotes(browser, dev, file.split('/').pop()!);
   console.log(`\n${table}\n\n${extra}\n`);
   if (!option('sizes') || flag('readme')) await updateReadme(join(ROOT, 'bench/README.md'), table, extra);
   log(`wrote ${file}`);
