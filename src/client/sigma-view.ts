@@ -123,6 +123,9 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     minCameraRatio: 0.05,
     maxCameraRatio: 3,
     zIndex: false,
+    // Level of detail: big networks drop their edges while the camera moves (software GL at 10k nodes: frames of
+    // ~1.5 s with edges, ~0.3 s without; bench/README.md) and draw them again when it stops.
+    hideEdgesOnMove: graph.size > 5000,
     defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
     nodeReducer: nodeReducer as never,
     edgeReducer: edgeReducer as never,
