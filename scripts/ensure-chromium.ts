@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Noto CJK: entity pages show Chinese names; without the font they render as boxes in screenshots.
-const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+// Fonts: Noto CJK for Chinese names (else boxes in screenshots); DejaVu and Liberation for pages and the preview cards.
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'fonts-dejavu-core', 'fonts-liberation'];
+const NEEDED = [CHROMIUM, '/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation'];
 
-if (!existsSync(CHROMIUM) || !existsSync('/usr/share/fonts/opentype/noto')) {
+if (NEEDED.some((path) => !existsSync(path))) {
   if (process.getuid?.() !== 0) {
     console.error(`Chromium is missing: install it with  sudo apt-get install -y ${PACKAGES.join(' ')}  (or set CHROMIUM_PATH).`);
     process.exit(1);
