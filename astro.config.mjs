@@ -13,6 +13,9 @@ export default defineConfig({
   // KG_OUT_DIR lets tests and benchmarks build side by side without sharing dist/ or Astro's cache.
   outDir: process.env.KG_OUT_DIR ?? './dist',
   cacheDir: process.env.KG_OUT_DIR ? `${process.env.KG_OUT_DIR}-cache` : './node_modules/.astro',
+  // The dev server watches the project; benchmark sites and test builds (tens of thousands of files) are not its
+  // sources and would exhaust the system's file watchers.
+  vite: { server: { watch: { ignored: ['**/bench/sites/**', '**/bench/vaults/**', '**/test-results/**'] } } },
   integrations: [
     knowledgeGraph({
       title: 'The 2019 Entity List',
