@@ -7,6 +7,8 @@ import { cameraControls, type CameraControls, motion } from './camera-controls.t
 import { hoverDrawer } from './draw-hover.ts';
 import { labelLayer } from './label-layer.ts';
 import { edgePrograms } from './edge-programs.ts';
+import { nodePrograms } from './node-programs.ts';
+import { SKIP } from './skip-program.ts';
 import { onSchemeChange, readTheme, type Theme } from './theme.ts';
 import { createTooltip } from './tooltip.ts';
 import type { EdgeAttrs, NodeAttrs, Tables, ViewGraph } from './view-graph.ts';
@@ -80,7 +82,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   };
   const nodeReducer = (node: string, a: NodeAttrs): Partial<NodeDisplayData> & Partial<NodeAttrs> => {
     const out: Partial<NodeDisplayData> & Partial<NodeAttrs> = { ...a };
-    if (isHidden(node)) return { ...out, hidden: true };
+    if (isHidden(node)) return { ...out, hidden: true, type: SKIP };
     if (a.focus) out.forceLabel = true;
     if (selected) {
       if (node === selected) { out.highlighted = true; out.forceLabel = true; }
@@ -95,7 +97,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   };
   const edgeReducer = (edge: string, a: EdgeAttrs): Partial<EdgeDisplayData> => {
     const [s, t] = graph.extremities(edge);
-    if (edgeHidden(edge)) return { ...a, hidden: true, label: null };
+    if (edgeHidden(edge)) return { ...a, hidden: true, label: null, type: SKIP };
     const around = (n: string | null) => n !== null && (s === n || t === n);
     const label = a.relLabels.filter((_, i) => !hideRel(a.rels[i])).join(' · ');
     const out: Partial<EdgeDisplayData> = { ...a, label: o.edgeLabels === 'always' ? label : null };
@@ -108,6 +110,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     allowInvalidContainer: true,
     renderEdgeLabels: true,
     defaultEdgeType: 'arrow',
+    nodeProgramClasses: nodePrograms<NodeAttrs>(),
     edgeProgramClasses: edgePrograms<EdgeAttrs>(),
     labelFont: theme.font,
     labelSize: 13,
