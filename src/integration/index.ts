@@ -5,6 +5,7 @@ import { type KgConfig, type KgUserConfig, resolveConfig } from '../kg/config.ts
 import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
+import { drawOgCardsAhead } from './og-image.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 
 export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
@@ -38,6 +39,8 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         }
         // Astro empties outDir next: keep the previous build until this one has succeeded.
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
+        // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
+        void drawOgCardsAhead(site);
       },
       'astro:server:setup': async ({ logger }) => {
         const site = await getSite();

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
-import { encodePng } from './png-encode.ts';
+import { OgPool } from './og-pool.ts';
+import { siteState } from './site.ts';
 import type { Site } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
 import { entityNeighbourhood, firstRing } from '../kg/neighbourhood.ts';
@@ -301,10 +301,13 @@ function renderOptions(svg: string) {
   };
 }
 
-/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in the thread pool: several at once. */
-export async function ogPngAsync(svg: string): Promise<Uint8Array> {
-  const image = await renderAsync(svg, renderOptions(svg));
-  return encodePng(image.pixels, image.width, image.height);
+// One pool per process, on globalThis: Astro loads this module more than once (integration, prerendered routes).
+const POOL = Symbol.for('kg-og.pool');
+const g = globalThis as typeof globalThis & { [POOL]?: OgPool };
+
+/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), on a worker thread. */
+export function ogPngAsync(svg: string): Promise<Uint8Array> {
+  return (g[POOL] ??= new OgPool(siteState().root)).render(svg, renderOptions(svg));
 }
 
 // A content-addressed cache: an unchanged card (same SVG, same fonts, same renderer) is not drawn again on the next build.
@@ -334,29 +337,37 @@ export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint
   return png;
 }
 
-// Astro asks for the images one at a time, in getStaticPaths order: draw the next few meanwhile, on other threads.
-const LOOKAHEAD = 4;
-const pending = new WeakMap<Site, Map<string, Promise<Uint8Array>>>();
-const order = new WeakMap<Site, Map<string, number>>();
-
-/** The preview image of entity `id`, with the following entities' images started in the background. */
-export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
-  let inFlight = pending.get(site);
-  if (!inFlight) pending.set(site, (inFlight = new Map()));
-  const start = (n: string) => {
-    if (!inFlight!.has(n)) inFlight!.set(n, cachedOgPng(ogSvg(ogCard(site, n))));
-  };
-  let index = order.get(site);
-  if (!index) order.set(site, (index = new Map(site.notes.map((n, k) => [n.id, k]))));
-  const i = index.get(id) ?? -1;
-  start(id);
-  const cards = entitiesWithCards(site);
-  for (let k = i + 1, n = 0; i >= 0 && n < LOOKAHEAD && k < site.notes.length; k++) {
-    if (cards.has(site.notes[k].id)) { start(site.notes[k].id); n++; }
-  }
-  const mine = inFlight.get(id)!;
-  inFlight.delete(id);
-  // Look-ahead images nobody asks for (another order) must not pile up.
-  if (inFlight.size > LOOKAHEAD * 4) inFlight.clear();
+// Cards drawn ahead of Astro's requests, per site; on globalThis for the same reason as the pool.
+const AHEAD = Symbol.for('kg-og.ahead');
+const ga = globalThis as typeof globalThis & { [AHEAD]?: WeakMap<Site, Map<string, Promise<Uint8Array>>> };
+const ahead = (site: Site) => {
+  const all = (ga[AHEAD] ??= new WeakMap());
+  let mine = all.get(site);
+  if (!mine) all.set(site, (mine = new Map()));
   return mine;
+};
+
+/**
+ * Build: start drawing every entity card now, while Astro renders the pages before them, a few at a time so the
+ * main thread only computes the next SVGs (milliseconds) and the workers draw (the bulk).
+ */
+export async function drawOgCardsAhead(site: Site): Promise<void> {
+  const jobs = ahead(site);
+  const window: Promise<unknown>[] = [];
+  for (const note of site.notes) {
+    if (!entitiesWithCards(site).has(note.id) || jobs.has(note.id)) continue;
+    const job = cachedOgPng(ogSvg(ogCard(site, note.id)));
+    jobs.set(note.id, job);
+    window.push(job.catch(() => {})); // a failure surfaces where the page asks for the image
+    if (window.length >= 4) await window.shift();
+  }
+  await Promise.all(window);
+}
+
+/** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */
+export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
+  const jobs = ahead(site);
+  const job = jobs.get(id) ?? cachedOgPng(ogSvg(ogCard(site, id)));
+  jobs.delete(id); // served once per build: do not keep the bytes
+  return job;
 }

@@ -1,8 +1,6 @@
-// A small PNG encoder for opaque RGBA pixels (resvg's output): deflate runs in libuv's thread pool, off the main thread.
-import { crc32, deflate } from 'node:zlib';
-import { promisify } from 'node:util';
+// A small PNG encoder for RGBA pixels (resvg's output), run on the preview-card worker thread (og-worker.ts).
+import { crc32, deflateSync } from 'node:zlib';
 
-const deflateAsync = promisify(deflate);
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -23,13 +21,16 @@ export function scanlines(rgba: Uint8Array, width: number, height: number): Buff
   return out;
 }
 
-/** 8-bit RGBA PNG; same pixels give the same bytes (zlib is deterministic at a fixed level). */
-export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
+/**
+ * 8-bit RGBA PNG; same pixels give the same bytes (zlib is deterministic at a fixed level). Synchronous on purpose:
+ * it runs on a worker thread, and async zlib would queue in libuv's pool behind the build's file writes.
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // colour type: RGBA
-  const idat = await deflateAsync(scanlines(rgba, width, height), { level: 6 });
+  const idat = deflateSync(scanlines(rgba, width, height), { level: 6 });
   return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
