@@ -31,15 +31,31 @@ function neighbours(graph: KnowledgeGraph, n: string, follows: (edge: string) =>
   return [...out].sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const byRelation = new WeakMap<KnowledgeGraph, Map<string, string[]>>();
+const isRelation = (graph: KnowledgeGraph) => (e: string) => graph.getEdgeAttribute(e, 'kind') === 'relation';
+
+/** `neighbours` over relations, once per node and graph: every hub is the second ring of thousands of entities. */
+function relationNeighbours(graph: KnowledgeGraph, n: string): string[] {
+  let perGraph = byRelation.get(graph);
+  if (!perGraph) byRelation.set(graph, (perGraph = new Map()));
+  let out = perGraph.get(n);
+  if (!out) perGraph.set(n, (out = neighbours(graph, n, isRelation(graph))));
+  return out;
+}
+
 export function entityNeighbourhood(graph: KnowledgeGraph, id: string, max = MAX_NEIGHBOURS): Neighbourhood {
   const follows = edgeTest(graph, id);
   const distance = new Map<string, number>([[id, 0]]);
   const first = neighbours(graph, id, follows);
   for (const n of first) if (distance.size < max) distance.set(n, 1);
-  // Depth 2 fills what room is left, hubs first, so a big graph still gives a small, readable view.
+  // Depth 2 fills what room is left, hubs first, so a big graph still gives a small, readable view. Beyond the first
+  // ring both edge tests reduce to relations (the only non-relation edges they follow touch the entity itself).
   for (const n of first) {
     if (distance.get(n) !== 1) continue;
-    for (const m of neighbours(graph, n, follows)) if (!distance.has(m) && distance.size < max) distance.set(m, 2);
+    for (const m of relationNeighbours(graph, n)) {
+      if (distance.size >= max) break;
+      if (!distance.has(m)) distance.set(m, 2);
+    }
   }
   const nodes = [...distance.keys()].sort();
   const keep = new Set(nodes);

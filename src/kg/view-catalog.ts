@@ -14,41 +14,67 @@ export type CatalogEntry =
 export const NETWORK_ID = 'network';
 const NETWORK_HEIGHT = 500;
 
-const catalogs = new WeakMap<Site, Map<string, CatalogEntry>>();
+interface Catalog { ids: string[]; entries: Map<string, CatalogEntry | undefined>; directives: Map<string, { noteId: string; view: GraphView }> }
+const catalogs = new WeakMap<Site, Catalog>();
 
-/** All views, sorted by id (the network first); computed once per site. */
-export function viewCatalog(site: Site, base: string): Map<string, CatalogEntry> {
-  let out = catalogs.get(site);
-  if (out) return out;
-  out = new Map();
-  out.set(NETWORK_ID, { kind: 'network', id: NETWORK_ID, title: `${site.config.title}: the network`, height: NETWORK_HEIGHT, page: `${base}graph/` });
-  const entries: CatalogEntry[] = [];
+// Ids are cheap (an entity has a neighbourhood exactly when it has an edge); entries are made when asked for, so a
+// page in dev pays for its own views only, not for every entity's neighbourhood.
+function catalogOf(site: Site): Catalog {
+  let c = catalogs.get(site);
+  if (c) return c;
+  const ids: string[] = [];
+  const directives = new Map<string, { noteId: string; view: GraphView }>();
   for (const note of site.notes) {
-    const page = `${base}entity/${encodeURIComponent(note.id)}/`;
-    const hood = entityNeighbourhood(site.graph, note.id);
-    if (hood.edges.length) {
-      entries.push({ kind: 'entity', id: hood.id, noteId: note.id, title: `Connections of ${note.title}`, width: hood.options.width, height: hood.options.height, page, view: hood });
-    }
+    if (site.graph.hasNode(note.id) && site.graph.degree(note.id) > 0) ids.push(neighbourhoodId(note.id));
     for (const view of site.views.get(note.id) ?? []) {
-      entries.push({ kind: 'directive', id: view.id, noteId: note.id, title: viewCaption(view, site.graph), width: view.options.width, height: view.options.height, page: `${page}#view-${view.id}`, view });
+      ids.push(view.id);
+      directives.set(view.id, { noteId: note.id, view });
     }
   }
-  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const e of entries) out.set(e.id, e);
-  catalogs.set(site, out);
-  return out;
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  catalogs.set(site, (c = { ids: [NETWORK_ID, ...ids], entries: new Map(), directives }));
+  return c;
 }
+
+/** Every view id, sorted (the network first). */
+export function viewIds(site: Site): string[] {
+  return catalogOf(site).ids;
+}
+
+/** One view by id, made once per site; undefined when there is no such view. */
+export function viewEntry(site: Site, base: string, id: string): CatalogEntry | undefined {
+  const c = catalogOf(site);
+  const key = `${base}\u0000${id}`;
+  if (c.entries.has(key)) return c.entries.get(key);
+  let entry: CatalogEntry | undefined;
+  const directive = c.directives.get(id);
+  if (id === NETWORK_ID) {
+    entry = { kind: 'network', id, title: `${site.config.title}: the network`, height: NETWORK_HEIGHT, page: `${base}graph/` };
+  } else if (directive) {
+    const { noteId, view } = directive;
+    entry = { kind: 'directive', id, noteId, title: viewCaption(view, site.graph), width: view.options.width, height: view.options.height, page: `${pageOf(base, noteId)}#view-${id}`, view };
+  } else if (id.startsWith('entity-') && site.byId.has(id.slice('entity-'.length))) {
+    const noteId = id.slice('entity-'.length);
+    const hood = entityNeighbourhood(site.graph, noteId);
+    if (hood.edges.length) {
+      entry = { kind: 'entity', id, noteId, title: `Connections of ${site.byId.get(noteId)!.title}`, width: hood.options.width, height: hood.options.height, page: pageOf(base, noteId), view: hood };
+    }
+  }
+  c.entries.set(key, entry);
+  return entry;
+}
+
+const pageOf = (base: string, noteId: string) => `${base}entity/${encodeURIComponent(noteId)}/`;
 
 /** The catalog entry of an entity's neighbourhood, if it has one (an entity with no relations has none). */
 export function neighbourhoodEntry(site: Site, base: string, noteId: string) {
-  const entry = viewCatalog(site, base).get(neighbourhoodId(noteId));
+  const entry = viewEntry(site, base, neighbourhoodId(noteId));
   return entry?.kind === 'entity' ? entry : undefined;
 }
 
 /** Views a note's page carries: its neighbourhood and its directives (for oEmbed discovery links). */
 export function pageViews(site: Site, base: string, noteId: string): CatalogEntry[] {
-  const catalog = viewCatalog(site, base);
-  const hood = catalog.get(neighbourhoodId(noteId));
-  const directives = (site.views.get(noteId) ?? []).map((v) => catalog.get(v.id)!).filter(Boolean);
+  const hood = viewEntry(site, base, neighbourhoodId(noteId));
+  const directives = (site.views.get(noteId) ?? []).map((v) => viewEntry(site, base, v.id)!).filter(Boolean);
   return [...directives, ...(hood ? [hood] : [])];
 }

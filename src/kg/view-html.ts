@@ -3,7 +3,8 @@ import type { ElementContent } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 
-const stringifier = unified().use(rehypeStringify);
+// Raw nodes pass through: views insert their own SVG, serialised once (viewSvgHtml), never note content.
+const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: true });
 
 export function hastToHtml(el: ElementContent): string {
   return stringifier.stringify({ type: 'root', children: [el] });

@@ -6,6 +6,7 @@ import { allRelations, type KgConfig, type RelationTypeSpec } from './config.ts'
 import type { KnowledgeGraph } from './graph.ts';
 import { type Box, type LabelRequest, placeLabels } from './label-placement.ts';
 import { renderEmbedDetails } from './view-embed.ts';
+import { hastToHtml } from './view-html.ts';
 import { viewPositions } from './view-positions.ts';
 import type { GraphView } from './views.ts';
 
@@ -162,6 +163,27 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   ]);
 }
 
+const svgHtml = new WeakMap<KnowledgeGraph, Map<string, string>>();
+
+/**
+ * The drawing as HTML text, made once for the two pages that show it (an entity's page and its embed page):
+ * serialising SVG elements is the costliest part of those pages at scale. Kept until its second use only, so a
+ * 50k-note build does not hold every drawing.
+ */
+export function viewSvgHtml(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): string {
+  let perGraph = svgHtml.get(graph);
+  if (!perGraph) svgHtml.set(graph, (perGraph = new Map()));
+  const key = `${base}|${view.id}|${view.options.depth}|${view.nodes.length}|${view.edges.length}`;
+  const kept = perGraph.get(key);
+  if (kept !== undefined) {
+    perGraph.delete(key);
+    return kept;
+  }
+  const out = hastToHtml(renderViewSvg(view, graph, config, base));
+  perGraph.set(key, out);
+  return out;
+}
+
 /** Legend: entity types and relation types present in the view, each with its colour and line style. */
 export function renderViewLegend(view: GraphView, graph: KnowledgeGraph, config: KgConfig): Element {
   const types = new Set(view.nodes.map((n) => graph.getNodeAttribute(n, 'type')));
@@ -209,6 +231,8 @@ export interface FigureParts {
   /** Elements before the drawing (e.g. a neighbourhood's depth switch). */
   lead?: ElementContent[];
   className?: string;
+  /** The drawing, when the caller has it already (e.g. as `viewSvgHtml` text in a raw node). */
+  svg?: ElementContent;
 }
 
 /** The whole figure for a view in a note's body; an empty element when the directive was invalid. */
@@ -219,7 +243,7 @@ export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGr
   const width = view.options.width ?? SVG_WIDTH;
   return h('figure', { class: ['kg-view', ...(parts.className ? [parts.className] : [])], id: `view-${view.id}`, 'data-view': view.id, 'data-width': width, 'data-height': view.options.height }, [
     ...(parts.lead ?? []),
-    h('div', { class: 'kg-view-canvas' }, [renderViewSvg(drawn, graph, config, base)]),
+    h('div', { class: 'kg-view-canvas' }, [parts.svg ?? renderViewSvg(drawn, graph, config, base)]),
     h('figcaption', [
       h('p', { class: 'kg-view-caption' }, caption),
       renderViewLegend(drawn, graph, config),

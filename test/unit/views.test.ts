@@ -14,8 +14,8 @@ import { formatState, parseState } from '../../src/client/network/url-state.ts';
 import { toCompactGraph } from '../../src/kg/exports/graph-json.ts';
 import { toNeighbourhoodData, toViewData } from '../../src/kg/exports/view-json.ts';
 import { overlaps, placeLabels, textWidth, type Box } from '../../src/kg/label-placement.ts';
-import { entityNeighbourhood, firstRing } from '../../src/kg/neighbourhood.ts';
-import { pageViews, viewCatalog } from '../../src/kg/view-catalog.ts';
+import { entityNeighbourhood, firstRing, neighbourhoodId } from '../../src/kg/neighbourhood.ts';
+import { pageViews, viewEntry, viewIds } from '../../src/kg/view-catalog.ts';
 import { embedSnippet, oembedDocument } from '../../src/kg/view-embed.ts';
 import { viewPositions } from '../../src/kg/view-positions.ts';
 import { renderViewFigure, renderViewSvg } from '../../src/kg/view-svg.ts';
@@ -201,13 +201,18 @@ describe('neighbourhoods', () => {
 
 describe('catalog, embeds and oEmbed', () => {
   const site = buildFixture(join(DIR, 'basics/notes'));
-  const catalog = viewCatalog(site, '/');
+  const entry = (id: string) => viewEntry(site, '/', id);
 
   it('lists the network, every connected entity and every directive view', () => {
-    expect(catalog.get('network')?.kind).toBe('network');
-    expect(catalog.get('entity-acme')?.kind).toBe('entity');
-    expect(catalog.get('story--3')?.kind).toBe('directive');
-    expect(catalog.has('entity-ministry')).toBe(true);
+    expect(entry('network')?.kind).toBe('network');
+    expect(entry('entity-acme')?.kind).toBe('entity');
+    expect(entry('story--3')?.kind).toBe('directive');
+    expect(viewIds(site)).toContain('entity-ministry');
+    expect(entry('entity-nobody')).toBeUndefined();
+    // Ids are listed without making the views: an entity is listed exactly when its neighbourhood has an edge.
+    const listed = new Set(viewIds(site));
+    for (const note of site.notes) expect(listed.has(neighbourhoodId(note.id))).toBe(entityNeighbourhood(site.graph, note.id).edges.length > 0);
+    expect(viewIds(site).every((id) => entry(id) !== undefined)).toBe(true);
     expect(pageViews(site, '/', 'story').map((e) => e.id)).toEqual(['story--1', 'story--2', 'story--3', 'story--4', 'story--5', 'story--6', 'entity-story']);
   });
 
@@ -223,7 +228,7 @@ describe('catalog, embeds and oEmbed', () => {
   });
 
   it('publishes oEmbed documents of type rich', () => {
-    const doc = oembedDocument(catalog.get('entity-acme')!, site.config, '/');
+    const doc = oembedDocument(entry('entity-acme')!, site.config, '/');
     expect(doc).toMatchObject({ version: '1.0', type: 'rich', width: 440, height: 400, provider_name: site.config.title, title: 'Connections of Acme Surveillance Ltd.' });
     expect(doc.html).toContain('/embed/entity-acme/');
   });

@@ -3,18 +3,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../integration/site.ts';
 import { toNeighbourhoodData, toViewData } from '../../kg/exports/view-json.ts';
-import { viewCatalog } from '../../kg/view-catalog.ts';
+import { NETWORK_ID, viewEntry, viewIds } from '../../kg/view-catalog.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return [...viewCatalog(site, base).values()].filter((e) => e.kind !== 'network').map((e) => ({ params: { view: e.id } }));
+  return viewIds(site).filter((id) => id !== NETWORK_ID).map((view) => ({ params: { view } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  const entry = viewCatalog(site, base).get(String(params.view));
+  const entry = viewEntry(site, base, String(params.view));
   if (!entry || entry.kind === 'network') return new Response('Not found', { status: 404 });
   const data = entry.kind === 'entity'
     ? toNeighbourhoodData(entry.view, site.graph, site.config, entry.page)
