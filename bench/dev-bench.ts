@@ -2,6 +2,7 @@
 // until the entity page serves it. CLI: `npx node bench/dev-bench.ts <vault dir> [edits]`
 import { spawn } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { treeRss } from './measure.ts';
 
@@ -38,8 +39,9 @@ async function until(url: string, needle: string, limitMs: number, pollMs = 50):
 }
 
 export async function benchDevServer(vaultDir: string, edits = 3, port = 4399): Promise<DevResult> {
-  // Edit a copy: the generated vault stays as generated.
-  const copy = join(ROOT, 'bench/sites/dev-vault');
+  // Edit a copy: the generated vault stays as generated. Outside the project: the dev server does not watch bench/sites/
+  // (astro.config.mjs), and a folder of notes outside the project is watched like content/.
+  const copy = join(tmpdir(), 'kg-bench-dev-vault');
   await rm(copy, { recursive: true, force: true });
   await cp(vaultDir, copy, { recursive: true });
   const meta = JSON.parse(await readFile(join(copy, '.vault.json'), 'utf8'));

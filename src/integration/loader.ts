@@ -1,6 +1,7 @@
-// Astro content loader: hands the engine's notes, already rendered to HTML, to Astro's content layer,
-// so `render(entry)` serves the engine's HTML and Astro never parses the Markdown a second time.
-import { resolve } from 'node:path';
+// Astro content loader: the engine's notes as the `notes` collection (title, type, summary, aliases, tags, fields),
+// for pages of a site's own that want `getCollection('notes')`. The site's pages read the engine's result directly
+// (getSite()): the HTML is not copied into the store, which at 10k notes cost memory and, in dev, seconds per save.
+import { relative, resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { diagnosticReport } from './report.ts';
 import { getSite, invalidateSite, siteState } from './site.ts';
@@ -15,9 +16,10 @@ export function kgLoader(): Loader {
         const ids = new Set(site.notes.map((n) => n.id));
         for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
         for (const note of site.notes) {
-          const html = site.html.get(note.id) ?? '';
           const data = { title: note.title, type: note.type, summary: note.summary, aliases: note.aliases, tags: note.tags, file: note.file, fields: note.fields };
-          store.set({ id: note.id, data, digest: generateDigest(html + JSON.stringify(data)), rendered: { html } });
+          // The HTML is in the digest though not in the entry: an edit to the body alone still changes the store, which
+          // is what makes Astro's dev server reload the browser.
+          store.set({ id: note.id, data, digest: generateDigest(JSON.stringify(data) + (site.html.get(note.id) ?? '')) });
         }
         const ms = Object.entries(site.timings).map(([stage, t]) => `${stage}=${Math.round(t)}`).join(' ');
         logger.info(`${site.notes.length} notes, ${site.graph.size} edges; engine ms: ${ms}`);
@@ -26,13 +28,18 @@ export function kgLoader(): Loader {
       // Dev: a saved note re-runs the engine (parse once per build) and refreshes the store.
       const dir = resolve(siteState().root, siteState().config.contentDir);
       watcher?.add(dir);
-      // One save often fires several events (truncate, write, rename): one engine run for all of them.
+      // One save often fires several events (truncate, write, rename): one engine run for all of them, which reads
+      // only the files named in them.
       let pending: ReturnType<typeof setTimeout> | undefined;
+      let changed: string[] | undefined = [];
       watcher?.on('all', (_event, path) => {
-        if (!resolve(path).startsWith(dir) || !/\.(md|json)$/i.test(path)) return;
+        if (!resolve(path).startsWith(dir + sep) || !/\.(md|json)$/i.test(path)) return;
+        if (/\.md$/i.test(path)) changed?.push(relative(siteState().root, resolve(path)).split(sep).join('/'));
+        else changed = undefined;
         clearTimeout(pending);
         pending = setTimeout(async () => {
-          invalidateSite();
+          invalidateSite(changed);
+          changed = [];
           await fill();
           const site = await getSite();
           logger.info(site.diagnostics.length ? `\n${diagnosticReport(site.diagnostics)}` : 'notes check clean');

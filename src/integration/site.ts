@@ -9,6 +9,8 @@ interface SiteState {
   promise?: Promise<Site>;
   /** Dev: the result before the last change, reused by the next engine run for what did not change. */
   previous?: Promise<Site>;
+  /** Dev: files changed since `previous` (project-relative), or undefined when any file may have (read them all). */
+  changed?: Set<string>;
 }
 
 // On globalThis: Astro loads this module more than once (config, content loader, prerendered pages),
@@ -29,14 +31,24 @@ export function getSite(): Promise<Site> {
   const state = siteState();
   return (state.promise ??= (async () => {
     const previous = await state.previous?.catch(() => undefined);
+    const changed = state.changed;
     state.previous = undefined;
-    return buildSite(state.root, state.config, { base: state.base, previous });
+    state.changed = undefined;
+    return buildSite(state.root, state.config, { base: state.base, previous, changed });
   })());
 }
 
-/** Forget the current result (dev: a note changed); the next run reuses what did not change. */
-export function invalidateSite(): void {
+/**
+ * Forget the current result (dev: a note changed); the next run reuses what did not change. `files` are the changed
+ * files (project-relative paths) when the caller knows them; without them every file is read again.
+ */
+export function invalidateSite(files?: string[]): void {
   const state = siteState();
+  // Changes add up until the engine runs again; one unknown change means reading everything.
+  const alreadyInvalid = state.promise === undefined;
+  if (!files) state.changed = undefined;
+  else if (!alreadyInvalid) state.changed = new Set(files);
+  else for (const f of files) state.changed?.add(f);
   state.previous = state.promise ?? state.previous;
   state.promise = undefined;
 }

@@ -48,6 +48,8 @@ export interface BuildOptions {
    * the layout starts from (and keeps) the previous positions. Builds without it are deterministic from the notes.
    */
   previous?: Site;
+  /** Dev, with `previous`: files changed since it (project-relative paths); the others are not read from disk again. */
+  changed?: Set<string>;
 }
 
 export function entityHref(base: string, id: string): string {
@@ -153,7 +155,9 @@ function parseNoteSafely(config: KgConfig, file: string, text: string, timings: 
 /** Reads the content folder under `root` and builds the site model. */
 export async function buildSite(root: string, config: KgConfig, options: BuildOptions = {}): Promise<Site> {
   const t0 = performance.now();
-  const files = await readVault(root, config.contentDir);
+  const { previous, changed } = options;
+  const known = previous && changed ? { texts: new Map([...previous.cache.parsed].map(([file, p]) => [file, p.raw])), changed } : undefined;
+  const files = await readVault(root, config.contentDir, known);
   const site = buildFromFiles(config, files, options);
   site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
   return site;

@@ -44,8 +44,11 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Dev: texts already read, and which of those files changed since (the watcher says so); the rest is not read again. */
+export interface KnownTexts { texts: Map<string, string>; changed: Set<string> }
+
 /** Reads every `.md` under `dir`, in a fixed order so builds are deterministic. */
-export async function readVault(root: string, dir: string): Promise<SourceFile[]> {
+export async function readVault(root: string, dir: string, known?: KnownTexts): Promise<SourceFile[]> {
   const files = (await walk(resolve(root, dir))).map((f) => relative(root, f).split(sep).join('/'));
   files.sort();
   // A bounded number of reads in flight: one Promise.all over 50k files runs out of file descriptors (EMFILE).
@@ -54,7 +57,8 @@ export async function readVault(root: string, dir: string): Promise<SourceFile[]
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      out[i] = decodeNote(files[i], await readFile(join(root, files[i])));
+      const text = known && !known.changed.has(files[i]) ? known.texts.get(files[i]) : undefined;
+      out[i] = text !== undefined ? { file: files[i], text } : decodeNote(files[i], await readFile(join(root, files[i])));
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));

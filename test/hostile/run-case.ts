@@ -23,6 +23,6 @@ export function buildCase(files: CorpusFile[], timeoutMs: number): Promise<CaseR
     const worker = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: { files }, resourceLimits: { stackSizeMb: STACK_MB } });
     const timer = setTimeout(() => { void worker.terminate(); resolve({ outcome: 'timed-out', ...empty }); }, timeoutMs);
     worker.once('message', (m) => { clearTimeout(timer); void worker.terminate(); resolve({ outcome: 'built', ...m }); });
-    worker.once('error', (err) => { clearTimeout(timer); resolve({ outcome: 'crashed', error: err.stack ?? String(err), ...empty }); });
+    worker.once('error', (err: Error) => { clearTimeout(timer); resolve({ outcome: 'crashed', error: err.stack ?? String(err), ...empty }); });
   });
 }
