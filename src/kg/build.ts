@@ -131,6 +131,8 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
         }
         html.set(note.id, out);
         cache.rendered.set(note.id, { text: note.text, key, html: out });
+        // Rendering was the tree's last use (and changed it): let it go, it is most of a note's memory.
+        note.tree = { type: 'root', children: [] };
       }
     });
   }
