@@ -7,6 +7,7 @@ import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { drawOgCardsAhead } from './og-image.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
+import { serveViewFiles, writeViewFiles } from './view-files.ts';
 
 export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
 
@@ -14,6 +15,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
   const kgConfig = resolveConfig(options);
   let outDir: string | undefined;
   let cacheDir: string | undefined;
+  let base = '/';
   return {
     name: 'kg',
     kgConfig,
@@ -25,7 +27,8 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
       'astro:config:setup': ({ config, command }) => {
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
-        configureSite({ ...kgConfig, contentDir, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), config.base.endsWith('/') ? config.base : `${config.base}/`);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        configureSite({ ...kgConfig, contentDir, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), base);
         if (command === 'dev') invalidateSite();
       },
       'astro:build:start': async ({ logger }) => {
@@ -42,7 +45,13 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
         void drawOgCardsAhead(site);
       },
-      'astro:server:setup': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const t0 = performance.now();
+        const n = await writeViewFiles(fileURLToPath(dir), base);
+        logger.info(`wrote ${n} view files in ${Math.round(performance.now() - t0)} ms`);
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        serveViewFiles(server, base);
         const site = await getSite();
         if (site.diagnostics.length) logger.warn(`\n${diagnosticReport(site.diagnostics)}`);
       },

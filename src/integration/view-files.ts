@@ -1,0 +1,42 @@
+// Writes every view's JSON files into the build (astro:build:done) and serves them in dev; see kg/exports/view-files.ts.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
+import { getSite } from './site.ts';
+
+/** Writes the files under `outDir`, a bounded number at a time; returns how many. */
+export async function writeViewFiles(outDir: string, base: string): Promise<number> {
+  const site = await getSite();
+  const paths = viewFilePaths(site);
+  const dirs = new Map<string, Promise<unknown>>();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++];
+      const file = join(outDir, path);
+      const dir = dirname(file);
+      if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+      await dirs.get(dir);
+      await writeFile(file, viewFile(site, base, path)!);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return paths.length;
+}
+
+/** Dev: answers requests for view files from the current notes. */
+export function serveViewFiles(server: ViteDevServer, base: string): void {
+  server.middlewares.use(async (req, res, next) => {
+    const url = req.url?.split('?')[0] ?? '';
+    if (!url.startsWith(base) || !url.endsWith('.json')) return next();
+    try {
+      const body = viewFile(await getSite(), base, decodeURIComponent(url.slice(base.length)));
+      if (body === undefined) return next();
+      res.setHeader('Content-Type', 'application/json');
+      res.end(body);
+    } catch (err) {
+      next(err);
+    }
+  });
+}
