@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import knowledgeGraph from './src/integration/index.ts';
 import externalAssets from './src/integration/external-assets.ts';
-import pagefind from './src/integration/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import siteRelations from './content/kg.relations.json' with { type: 'json' };
 
@@ -27,7 +26,5 @@ export default defineConfig({
     externalAssets(),
     // No lastmod: the sitemap stays byte-identical between builds. Embeds are iframe content, not pages to index.
     sitemap({ filter: (page) => !page.includes('/embed/') && !page.endsWith('/search/') }),
-    // Last: indexes the finished pages.
-    pagefind(),
   ],
 });

@@ -1,4 +1,5 @@
-// The Astro integration: resolves the knowledge-graph options, runs the engine once, and stops the build on errors.
+// The Astro integration: resolves the knowledge-graph options, runs the engine once, stops the build on errors, and
+// writes what is not a page (preview images ahead, view files, the search index).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { type KgConfig, type KgUserConfig, resolveConfig } from '../kg/config.ts';
@@ -6,6 +7,7 @@ import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { drawOgCardsAhead } from './og-image.ts';
+import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 import { serveViewFiles, writeViewFiles } from './view-files.ts';
 
@@ -24,7 +26,8 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:config:setup': ({ config, command }) => {
+      'astro:config:setup': ({ config, command, addMiddleware }) => {
+        addMiddleware({ entrypoint: searchMiddleware, order: 'post' });
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -44,11 +47,13 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
         // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
         void drawOgCardsAhead(site);
+        startSearchIndex(base);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // Both at once: Pagefind builds its index in its own process while this one writes the view files.
         const t0 = performance.now();
-        const n = await writeViewFiles(fileURLToPath(dir), base);
-        logger.info(`wrote ${n} view files in ${Math.round(performance.now() - t0)} ms`);
+        const [files, pages] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir))]);
+        logger.info(`wrote ${files} view files and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         serveViewFiles(server, base);

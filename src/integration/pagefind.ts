@@ -1,7 +1,6 @@
 // The Pagefind search index over the entity pages, into <outDir>/pagefind/. During a build the pages are indexed as they
-// are rendered (pagefind-middleware.ts), in Pagefind's own process; astro:build:done only writes the files.
-import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
+// are rendered (pagefind-middleware.ts), in Pagefind's own process; the kg integration's astro:build:done only writes
+// the files.
 import * as pagefind from 'pagefind';
 
 const OPTIONS = {
@@ -54,27 +53,20 @@ function startIndexing(base: string): Indexing {
   };
 }
 
-export default function pagefindIntegration(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'kg-pagefind',
-    hooks: {
-      'astro:config:setup': ({ addMiddleware, config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        addMiddleware({ entrypoint: new URL('./pagefind-middleware.ts', import.meta.url), order: 'post' });
-      },
-      'astro:build:start': () => {
-        g[KEY] = startIndexing(base);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const t0 = performance.now();
-        const indexing = g[KEY]!;
-        g[KEY] = undefined;
-        const { pages, errors } = await indexing.finish(fileURLToPath(dir));
-        for (const e of errors) logger.error(e);
-        if (errors.length) throw new Error(`Pagefind indexing failed with ${errors.length} error(s)`);
-        logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
-      },
-    },
-  };
+/** Build start: index entity pages as the middleware hands them over. */
+export function startSearchIndex(base: string): void {
+  g[KEY] = startIndexing(base);
 }
+
+/** Build end: writes the index under `dir`; throws when Pagefind reported errors. */
+export async function finishSearchIndex(dir: string): Promise<number> {
+  const indexing = g[KEY];
+  g[KEY] = undefined;
+  if (!indexing) throw new Error('The search index was not started (astro:build:start did not run?)');
+  const { pages, errors } = await indexing.finish(dir);
+  if (errors.length) throw new Error(`Pagefind indexing failed with ${errors.length} error(s):\n${errors.join('\n')}`);
+  return pages;
+}
+
+/** The middleware that feeds the index (added by the integration with addMiddleware). */
+export const searchMiddleware = new URL('./pagefind-middleware.ts', import.meta.url);
