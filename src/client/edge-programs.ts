@@ -1,13 +1,15 @@
 // Sigma edge programs for relation styles: solid, dashed and dotted lines, each with an arrowhead at the target,
 // so relation types are told apart by line style as well as colour (DESIGN "Look and feel").
 // The dashed line is sigma's clamped edge (stops at the target's rim, room for the head) with a dash pattern in pixels.
-// All of them draw without instancing (uninstanced.ts); hidden edges use the program that draws nothing.
+// All of them draw without instancing (uninstanced.ts) and upload their vertices only when edges change
+// (upload-on-change.ts); hidden edges use the program that draws nothing.
 import type { Attributes } from 'graphology-types';
 import { createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
 import { SKIP, SkipProgram } from './skip-program.ts';
 import { uninstanced } from './uninstanced.ts';
+import { uploadOnChange } from './upload-on-change.ts';
 
 const LENGTH_TO_THICKNESS = 2.5;
 const WIDENESS_TO_THICKNESS = 2;
@@ -152,14 +154,15 @@ function createPatternedLineProgram(dash: number, gap: number): EdgeProgramType 
   } as unknown as EdgeProgramType;
 }
 
-const head = () => uninstanced(createEdgeArrowHeadProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS, widenessToThicknessRatio: WIDENESS_TO_THICKNESS }));
+const plain = <C extends abstract new (...args: never[]) => object>(program: C) => uploadOnChange(uninstanced(program));
+const head = () => plain(createEdgeArrowHeadProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS, widenessToThicknessRatio: WIDENESS_TO_THICKNESS }));
 
 /** Program classes by name; edges pick one with their `type` attribute (see view-graph.ts `programFor`). */
 export function edgePrograms<E extends Attributes = Attributes>(): Record<string, EdgeProgramType<Attributes, E>> {
   return {
-    arrow: createEdgeCompoundProgram([uninstanced(createEdgeClampedProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS })), head()]),
-    dashed: createEdgeCompoundProgram([uninstanced(createPatternedLineProgram(7, 4)), head()]),
-    dotted: createEdgeCompoundProgram([uninstanced(createPatternedLineProgram(2, 3)), head()]),
+    arrow: createEdgeCompoundProgram([plain(createEdgeClampedProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS })), head()]),
+    dashed: createEdgeCompoundProgram([plain(createPatternedLineProgram(7, 4)), head()]),
+    dotted: createEdgeCompoundProgram([plain(createPatternedLineProgram(2, 3)), head()]),
     [SKIP]: SkipProgram,
   } as unknown as Record<string, EdgeProgramType<Attributes, E>>;
 }
