@@ -27,13 +27,20 @@ const MAX_OBSTACLE_NODES = 1500;
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 export interface LabelLayer<N extends Attributes, E extends Attributes> {
+  /** Sigma's label drawers (settings defaultDrawNodeLabel, defaultDrawEdgeLabel): given before sigma exists. */
   nodeDrawer: NodeLabelDrawingFunction<N, E>;
   edgeDrawer: EdgeLabelDrawingFunction<N, E>;
+  /** Draws the collected labels after each of this sigma's frames (from its next render on). */
+  attach(sigma: Sigma<N, E>): void;
   setTheme(theme: Theme): void;
 }
 
+/**
+ * `edges`: when sigma's own edge-label pass is off (renderEdgeLabels: false), the edges whose labels are candidates.
+ * Why: that pass tests every edge of the graph on every frame (57k at 10k notes, ~5 ms) to find the few labelled ones.
+ */
 export function labelLayer<N extends Attributes, E extends Attributes>(
-  sigma: Sigma<N, E>, initial: Theme, fontSize: number, reserved: () => Box[] = () => [],
+  initial: Theme, fontSize: number, reserved: () => Box[] = () => [], edges?: () => Iterable<string>,
 ): LabelLayer<N, E> {
   let theme = initial;
   let frame: Candidate[] = [];
@@ -53,55 +60,66 @@ export function labelLayer<N extends Attributes, E extends Attributes>(
     frame.push({ x: (source.x + target.x) / 2, y: (source.y + target.y) / 2, size: 0, label: data.label, priority: forced ? 1 : 0, edge: true, bold: false });
   };
 
-  sigma.on('beforeRender', () => { frame = []; });
-  sigma.on('afterRender', () => {
-    const ctx = sigma.getCanvases().labels?.getContext('2d');
-    if (!ctx) return;
-    const { width, height } = sigma.getDimensions();
-    const placed: Box[] = [...reserved()];
-    // Circles of visible nodes are obstacles too (a label's halo must not cover a node).
-    const circles: Array<Box & { cx: number; cy: number }> = [];
-    const graph = sigma.getGraph();
-    if (graph.order <= MAX_OBSTACLE_NODES) {
-      graph.forEachNode((key) => {
-        const d = sigma.getNodeDisplayData(key);
-        if (!d || d.hidden) return;
-        const p = sigma.framedGraphToViewport(d);
-        const r = sigma.scaleSize(d.size);
-        circles.push({ cx: p.x, cy: p.y, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
-      });
-    }
-    frame.sort((a, b) => b.priority - a.priority || b.size - a.size);
-    ctx.lineJoin = 'round';
-    for (const c of frame) {
-      ctx.font = font(c);
-      const key = `${ctx.font}|${c.label}`;
-      let w = widths.get(key);
-      if (w === undefined) widths.set(key, (w = ctx.measureText(c.label).width + 2));
-      const size = c.edge ? edgeSize : fontSize;
-      const h = size + 4;
-      const gap = c.edge ? 1 : 4;
-      const right: Box = { x: c.x + c.size + gap, y: c.y - h / 2, w, h };
-      const left: Box = { x: c.x - c.size - gap - w, y: c.y - h / 2, w, h };
-      const above: Box = { x: c.x - w / 2, y: c.y - c.size - gap - h, w, h };
-      const below: Box = { x: c.x - w / 2, y: c.y + c.size + gap, w, h };
-      const centre: Box = { x: c.x - w / 2, y: c.y - h / 2, w, h };
-      const own = (o: { cx: number; cy: number }) => Math.abs(o.cx - c.x) < 0.5 && Math.abs(o.cy - c.y) < 0.5;
-      const fits = (b: Box) => b.x >= 0 && b.x + b.w <= width && b.y >= 0 && b.y + b.h <= height
-        && !placed.some((p) => overlaps(p, b)) && !circles.some((o) => !own(o) && overlaps(o, b));
-      const spots = c.edge ? [centre, above, below] : [right, left, above, below];
-      // Labels of the selection and of the hovered node's neighbours are always drawn; the rest only where they fit.
-      const box = spots.find(fits) ?? (c.priority >= 4 ? (c.x > width / 2 ? left : right) : undefined);
-      if (!box) continue;
-      placed.push(box);
-      const tx = box.x + 1, ty = box.y + h / 2 + size / 3;
-      ctx.lineWidth = 4;
-      ctx.strokeStyle = theme.bg;
-      ctx.strokeText(c.label, tx, ty);
-      ctx.fillStyle = c.edge ? theme.muted : theme.fg;
-      ctx.fillText(c.label, tx, ty);
-    }
-  });
+  const attach = (sigma: Sigma<N, E>) => {
+    frame = [];
+    sigma.on('beforeRender', () => { frame = []; });
+    sigma.on('afterRender', () => {
+      const ctx = sigma.getCanvases().labels?.getContext('2d');
+      if (!ctx) return;
+      const { width, height } = sigma.getDimensions();
+      const placed: Box[] = [...reserved()];
+      const graph = sigma.getGraph();
+      for (const edge of edges?.() ?? []) {
+        const [s, t] = graph.extremities(edge);
+        const d = sigma.getEdgeDisplayData(edge), a = sigma.getNodeDisplayData(s), b = sigma.getNodeDisplayData(t);
+        if (!d || !a || !b || d.hidden) continue;
+        // Sigma hands its drawers viewport positions; the same here.
+        const p = sigma.framedGraphToViewport(a), q = sigma.framedGraphToViewport(b);
+        edgeDrawer(ctx, d as never, { ...a, ...p } as never, { ...b, ...q } as never, sigma.getSettings() as never);
+      }
+      // Circles of visible nodes are obstacles too (a label's halo must not cover a node).
+      const circles: Array<Box & { cx: number; cy: number }> = [];
+      if (graph.order <= MAX_OBSTACLE_NODES) {
+        graph.forEachNode((key) => {
+          const d = sigma.getNodeDisplayData(key);
+          if (!d || d.hidden) return;
+          const p = sigma.framedGraphToViewport(d);
+          const r = sigma.scaleSize(d.size);
+          circles.push({ cx: p.x, cy: p.y, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
+        });
+      }
+      frame.sort((a, b) => b.priority - a.priority || b.size - a.size);
+      ctx.lineJoin = 'round';
+      for (const c of frame) {
+        ctx.font = font(c);
+        const key = `${ctx.font}|${c.label}`;
+        let w = widths.get(key);
+        if (w === undefined) widths.set(key, (w = ctx.measureText(c.label).width + 2));
+        const size = c.edge ? edgeSize : fontSize;
+        const h = size + 4;
+        const gap = c.edge ? 1 : 4;
+        const right: Box = { x: c.x + c.size + gap, y: c.y - h / 2, w, h };
+        const left: Box = { x: c.x - c.size - gap - w, y: c.y - h / 2, w, h };
+        const above: Box = { x: c.x - w / 2, y: c.y - c.size - gap - h, w, h };
+        const below: Box = { x: c.x - w / 2, y: c.y + c.size + gap, w, h };
+        const centre: Box = { x: c.x - w / 2, y: c.y - h / 2, w, h };
+        const own = (o: { cx: number; cy: number }) => Math.abs(o.cx - c.x) < 0.5 && Math.abs(o.cy - c.y) < 0.5;
+        const fits = (b: Box) => b.x >= 0 && b.x + b.w <= width && b.y >= 0 && b.y + b.h <= height
+          && !placed.some((p) => overlaps(p, b)) && !circles.some((o) => !own(o) && overlaps(o, b));
+        const spots = c.edge ? [centre, above, below] : [right, left, above, below];
+        // Labels of the selection and of the hovered node's neighbours are always drawn; the rest only where they fit.
+        const box = spots.find(fits) ?? (c.priority >= 4 ? (c.x > width / 2 ? left : right) : undefined);
+        if (!box) continue;
+        placed.push(box);
+        const tx = box.x + 1, ty = box.y + h / 2 + size / 3;
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = theme.bg;
+        ctx.strokeText(c.label, tx, ty);
+        ctx.fillStyle = c.edge ? theme.muted : theme.fg;
+        ctx.fillText(c.label, tx, ty);
+      }
+    });
+  };
 
-  return { nodeDrawer, edgeDrawer, setTheme(t) { theme = t; widths.clear(); } };
+  return { nodeDrawer, edgeDrawer, attach, setTheme(t) { theme = t; widths.clear(); } };
 }

@@ -5,6 +5,7 @@ import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { cameraControls, type CameraControls, motion } from './camera-controls.ts';
 import { hoverDrawer } from './draw-hover.ts';
+import { hideIdleLayers } from './idle-layers.ts';
 import { labelLayer } from './label-layer.ts';
 import { edgePrograms } from './edge-programs.ts';
 import { nodePrograms } from './node-programs.ts';
@@ -30,6 +31,10 @@ export interface SigmaViewOptions {
   /** Page scrolls on one-finger touch and on the wheel (views inside articles); zoom with two fingers, ctrl+wheel, buttons. */
   scrollFriendly?: boolean;
   onReset?: () => void;
+  /** Filters of the first frame (the same as a setFilter call right after, without its extra frame). */
+  filter?: { hiddenNode(node: string, attrs: NodeAttrs): boolean; hiddenRelation(rel: string): boolean };
+  /** Called once the edges are drawn too (big graphs draw their nodes first, edges in a later frame). */
+  onEdges?: () => void;
 }
 
 export interface SigmaView {
@@ -47,6 +52,13 @@ export interface SigmaView {
 }
 
 const typeLabel = (tables: Tables, kind: string) => tables.types.find((t) => t.id === kind)?.label ?? kind;
+
+/**
+ * Level of detail above this many edges: edges are hidden while the camera moves, and the first frame shows the nodes
+ * alone, the edges one frame later (software GL at 10k nodes, 18k shown edges: a frame ~50 ms without edges, ~200 ms
+ * with them; bench/README.md).
+ */
+const LARGE_EDGES = 5000;
 
 /** Keeps one-finger touches and plain wheel turns for the page (scrolling past a view must not get stuck in it). */
 function guardScrolling(stage: HTMLElement): void {
@@ -72,11 +84,13 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   let theme: Theme = readTheme(stage);
   let hovered: string | null = null;
   let selected: string | null = null;
-  let hideNode: (node: string, attrs: NodeAttrs) => boolean = () => false;
-  let hideRel: (rel: string) => boolean = () => false;
+  let hideNode: (node: string, attrs: NodeAttrs) => boolean = o.filter?.hiddenNode ?? (() => false);
+  let hideRel: (rel: string) => boolean = o.filter?.hiddenRelation ?? (() => false);
+  let edgesDrawn = graph.size <= LARGE_EDGES;
 
   const isHidden = (node: string) => hideNode(node, graph.getNodeAttributes(node));
   const edgeHidden = (edge: string) => {
+    if (!edgesDrawn) return true;
     const [s, t] = graph.extremities(edge);
     return graph.getEdgeAttribute(edge, 'rels').every(hideRel) || isHidden(s) || isHidden(t);
   };
@@ -106,9 +120,28 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     return out;
   };
 
+  // Labels keep clear of the zoom buttons, which float over the canvas.
+  let controlsBox: HTMLElement | undefined;
+  const reserved = () => {
+    if (!controlsBox) return [];
+    const s = stage.getBoundingClientRect(), c = controlsBox.getBoundingClientRect();
+    return [{ x: c.left - s.left - 4, y: c.top - s.top - 4, w: c.width + 8, h: c.height + 8 }];
+  };
+  // In graph order, as sigma's own pass would list them (where two labels collide, the first one placed stays).
+  let edgeOrder: Map<string, number> | undefined;
+  const aroundEdges = () => {
+    const edges = [...new Set([selected, hovered].flatMap((n) => (n && graph.hasNode(n) ? graph.edges(n) : [])))];
+    if (edges.length < 2) return edges;
+    const order = edgeOrder ??= new Map(graph.edges().map((e, i) => [e, i]));
+    return edges.sort((a, b) => order.get(a)! - order.get(b)!);
+  };
+  const labels = labelLayer<NodeAttrs, EdgeAttrs>(theme, 13, reserved, o.edgeLabels === 'around' ? aroundEdges : undefined);
+
   const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, surface, {
     allowInvalidContainer: true,
-    renderEdgeLabels: true,
+    // Small views label every edge through sigma's pass; the network labels only the edges around the hovered or
+    // selected node, which the label layer asks for directly (sigma's pass would test every edge on every frame).
+    renderEdgeLabels: o.edgeLabels === 'always',
     defaultEdgeType: 'arrow',
     nodeProgramClasses: nodePrograms<NodeAttrs>(),
     edgeProgramClasses: edgePrograms<EdgeAttrs>(),
@@ -126,23 +159,16 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     minCameraRatio: 0.05,
     maxCameraRatio: 3,
     zIndex: false,
-    // Level of detail: big networks drop their edges while the camera moves (software GL at 10k nodes: frames of
-    // ~1.5 s with edges, ~0.3 s without; bench/README.md) and draw them again when it stops.
-    hideEdgesOnMove: graph.size > 5000,
+    hideEdgesOnMove: graph.size > LARGE_EDGES,
     defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
+    defaultDrawNodeLabel: labels.nodeDrawer,
+    defaultDrawEdgeLabel: labels.edgeDrawer,
     nodeReducer: nodeReducer as never,
     edgeReducer: edgeReducer as never,
   });
 
-  // Labels keep clear of the zoom buttons, which float over the canvas.
-  let controlsBox: HTMLElement | undefined;
-  const reserved = () => {
-    if (!controlsBox) return [];
-    const s = stage.getBoundingClientRect(), c = controlsBox.getBoundingClientRect();
-    return [{ x: c.left - s.left - 4, y: c.top - s.top - 4, w: c.width + 8, h: c.height + 8 }];
-  };
-  const labels = labelLayer(sigma, theme, 13, reserved);
-  sigma.setSettings({ defaultDrawNodeLabel: labels.nodeDrawer, defaultDrawEdgeLabel: labels.edgeDrawer });
+  labels.attach(sigma);
+  hideIdleLayers(sigma, { edgeLabels: o.edgeLabels === 'always', highlighted: () => hovered !== null || selected !== null });
 
   // Hover touches only the hovered node's neighbourhood: a partial refresh, no reducer pass over the whole graph.
   // (Partial refreshes may only repaint items that were visible at the last full refresh: hidden ones are left out.)
@@ -184,7 +210,19 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   const controls = cameraControls(sigma, surface, o.onReset);
   stage.append(controls.element);
   controlsBox = controls.element;
-  sigma.refresh();
+  // Sigma drew its first frame while it was being built, before the label layer was attached: once more, without
+  // re-indexing anything (an empty partial refresh is a plain synchronous render).
+  sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+  let killed = false;
+  if (!edgesDrawn) {
+    // Two animation frames: the nodes' frame is on screen before the edges' work starts.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (killed) return;
+      edgesDrawn = true;
+      sigma.refresh();
+      o.onEdges?.();
+    }));
+  }
 
   // Theme changes (system light/dark) redraw with the new colours.
   const unsubscribe = onSchemeChange(() => requestAnimationFrame(() => {
@@ -213,6 +251,6 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       const camera = sigma.getCamera();
       camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, ratio) }, { duration: motion(400) });
     },
-    kill() { unsubscribe(); sigma.kill(); },
+    kill() { killed = true; unsubscribe(); sigma.kill(); },
   };
 }

@@ -65,8 +65,10 @@ function start(page: Page, data: CompactGraph): void {
     writeUrl();
   };
 
+  const hiddenNode = (_n: string, a: { kind: string }) => hiddenTypes.has(a.kind);
+  const hiddenRelation = (rel: string) => hiddenRelations.has(rel);
   const applyFilters = () => {
-    view.setFilter((_n, a) => hiddenTypes.has(a.kind), (rel) => hiddenRelations.has(rel));
+    view.setFilter(hiddenNode, hiddenRelation);
     const sel = view.selected();
     if (sel && hiddenTypes.has(graph.getNodeAttribute(sel, 'kind'))) select(null);
     writeUrl();
@@ -82,14 +84,16 @@ function start(page: Page, data: CompactGraph): void {
     summaryOf: (n) => details?.summary[indexOf.get(n)!],
     onClickNode: (n) => select(n),
     onClickStage: () => select(null),
+    // The shared view's filters are in the first frame already.
+    filter: { hiddenNode, hiddenRelation },
+    onEdges: () => performance.mark('kg:edges'),
   });
   performance.mark('kg:first-frame');
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
   Object.defineProperty(page.root, 'kgView', { value: view, configurable: true });
   requestAnimationFrame(() => { performance.mark('kg:first-paint'); page.root.dataset.ready = 'true'; });
 
-  // Restore the shared view: filters, camera, selection.
-  view.setFilter((_n, a) => hiddenTypes.has(a.kind), (rel) => hiddenRelations.has(rel));
+  // Restore the shared view: camera, selection (the filters are in place).
   if (initial.camera) view.sigma.getCamera().setState(initial.camera);
   if (initial.node) select(initial.node);
   let timer: ReturnType<typeof setTimeout> | undefined;
