@@ -44,6 +44,7 @@ export function parseNote(config: KgConfig, file: string, raw: string, timings?:
       id: value.id ?? slugify(basename),
       file, basename,
       type: value.type,
+      ...(value.typeUnknown ? { typeUnknown: true } : {}),
       title: value.title ?? basename,
       aliases: value.aliases, summary: value.summary, tags: value.tags, fields: value.fields,
       relations: value.relations, sources: value.sources,

@@ -146,7 +146,9 @@ export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex):
       const [from, to] = inverse ? [other, note.id] : [note.id, other];
       const fromType = index.byId.get(from)!.type;
       const toType = index.byId.get(to)!.type;
-      if (!allows(spec.from, fromType) || !allows(spec.to, toType)) {
+      // A note whose type is misspelt already has its one error; its relations are not wrong on top of it.
+      const typeKnown = !index.byId.get(from)!.typeUnknown && !index.byId.get(to)!.typeUnknown;
+      if (typeKnown && (!allows(spec.from, fromType) || !allows(spec.to, toType))) {
         const written = inverse ? spec.inverseId! : type;
         diagnostics.push(diagnostic(note.file, raw.pos, 'error', 'relation-not-allowed',
           `Relation "${written}" cannot go from ${article(fromType)} to ${article(toType)}`,

@@ -74,6 +74,8 @@ export interface Note {
   text: string;
   /** True when the note could not be read at all (binary, bad YAML): it still gets an id, so links to it resolve. */
   broken: boolean;
+  /** Set when `type` names no known type (that one error is reported; the note is then a plain note). */
+  typeUnknown?: boolean;
 }
 
 /** A relation after resolution: both ends are note ids, direction is canonical (source -> target of the type). */

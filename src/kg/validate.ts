@@ -10,7 +10,7 @@ import { knownFields, noteSchema, RELATION_FIELDS, relationSchema } from './sche
 import type { Diagnostic, Note, RawRelation } from './types.ts';
 
 /** What frontmatter contributes to a Note; `id` and `title` default to the file name later. */
-export type ValidFrontmatter = Pick<Note, 'type' | 'aliases' | 'summary' | 'tags' | 'fields' | 'relations' | 'sources'> & {
+export type ValidFrontmatter = Pick<Note, 'type' | 'typeUnknown' | 'aliases' | 'summary' | 'tags' | 'fields' | 'relations' | 'sources'> & {
   id?: string;
   title?: string;
 };
@@ -34,12 +34,14 @@ export function validateFrontmatter(config: KgConfig, fm: Frontmatter, lines: Li
 
   // The type decides the schema, so check it first; an unknown type falls back to a plain note.
   let type = 'note';
+  let typeUnknown = false;
   if (data.type !== undefined) {
     // Own keys only: a note saying `type: constructor` must not find Object.prototype.constructor.
     if (typeof data.type === 'string' && Object.hasOwn(config.types, data.type)) type = data.type;
     else {
       const hint = didYouMean(String(data.type), Object.keys(config.types)) ?? `Known types: ${Object.keys(config.types).join(', ')}.`;
       diagnostics.push(diagnostic(file, at(['type']), 'error', 'unknown-type', `Unknown type "${String(data.type)}"`, hint));
+      typeUnknown = true;
     }
   }
 
@@ -88,6 +90,7 @@ export function validateFrontmatter(config: KgConfig, fm: Frontmatter, lines: Li
     value: {
       id: good.id as string | undefined,
       type,
+      ...(typeUnknown ? { typeUnknown } : {}),
       title: good.title as string | undefined,
       aliases: (good.aliases as string[] | undefined) ?? [],
       summary: (good.summary as string | undefined) ?? '',
