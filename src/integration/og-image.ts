@@ -8,6 +8,7 @@ import type { Site } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
 import { entityNeighbourhood, firstRing } from '../kg/neighbourhood.ts';
 import { viewPositions } from '../kg/view-positions.ts';
+import { sharedWeakMap } from '../kg/shared-memo.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -205,7 +206,7 @@ export function ogLimit(env = process.env.KG_OG_LIMIT): number {
   return Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_OG_LIMIT;
 }
 
-const withCards = new WeakMap<Site, Map<number, Set<string>>>();
+const withCards = sharedWeakMap<Site, Map<number, Set<string>>>('og-cards');
 
 /** Entities that get a card of their own: the `limit` with most connections (ties by id, so stable). */
 export function entitiesWithCards(site: Site, limit = ogLimit()): Set<string> {

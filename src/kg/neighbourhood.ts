@@ -1,6 +1,7 @@
 // An entity's neighbourhood as a graph view: its depth-2 surroundings (capped), with each node's distance from it.
 import type { KnowledgeGraph } from './graph.ts';
 import type { GraphView } from './views.ts';
+import { sharedWeakMap } from './shared-memo.ts';
 
 export interface Neighbourhood extends GraphView {
   /** Hops from the entity: 0 for itself, 1 or 2 for the others. */
@@ -31,7 +32,7 @@ function neighbours(graph: KnowledgeGraph, n: string, follows: (edge: string) =>
   return [...out].sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const byRelation = new WeakMap<KnowledgeGraph, Map<string, string[]>>();
+const byRelation = sharedWeakMap<KnowledgeGraph, Map<string, string[]>>('relation-neighbours');
 const isRelation = (graph: KnowledgeGraph) => (e: string) => graph.getEdgeAttribute(e, 'kind') === 'relation';
 
 /** `neighbours` over relations, once per node and graph: every hub is the second ring of thousands of entities. */

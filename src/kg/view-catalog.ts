@@ -5,6 +5,7 @@ import { entityNeighbourhood, type Neighbourhood, neighbourhoodId } from './neig
 import type { EmbedTarget } from './view-embed.ts';
 import { viewCaption } from './view-svg.ts';
 import type { GraphView } from './views.ts';
+import { sharedWeakMap } from './shared-memo.ts';
 
 export type CatalogEntry =
   | (EmbedTarget & { kind: 'network'; page: string })
@@ -15,7 +16,7 @@ export const NETWORK_ID = 'network';
 const NETWORK_HEIGHT = 500;
 
 interface Catalog { ids: string[]; entries: Map<string, CatalogEntry | undefined>; directives: Map<string, { noteId: string; view: GraphView }> }
-const catalogs = new WeakMap<Site, Catalog>();
+const catalogs = sharedWeakMap<Site, Catalog>('view-catalog');
 
 // Ids are cheap (an entity has a neighbourhood exactly when it has an edge); entries are made when asked for, so a
 // page in dev pays for its own views only, not for every entity's neighbourhood.

@@ -8,6 +8,7 @@ import seedrandom from 'seedrandom';
 import type { KnowledgeGraph } from './graph.ts';
 import { radialPositions } from './view-radial.ts';
 import type { GraphView } from './views.ts';
+import { sharedWeakMap } from './shared-memo.ts';
 
 export type Positions = Map<string, { x: number; y: number }>;
 
@@ -16,7 +17,7 @@ const EXTENT = 200;
 const round = (v: number) => Math.round(v * 10) / 10;
 
 // A page, its embed and its JSON all ask for the same view's positions: compute each once per graph.
-const cache = new WeakMap<KnowledgeGraph, Map<string, Positions>>();
+const cache = sharedWeakMap<KnowledgeGraph, Map<string, Positions>>('view-positions');
 
 export function viewPositions(graph: KnowledgeGraph, view: GraphView, seed: number): Positions {
   const key = `${view.id}|${view.options.layout}|${seed}|${view.nodes.join(',')}`;

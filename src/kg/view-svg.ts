@@ -9,6 +9,7 @@ import { renderEmbedDetails } from './view-embed.ts';
 import { hastToHtml } from './view-html.ts';
 import { viewPositions } from './view-positions.ts';
 import type { GraphView } from './views.ts';
+import { sharedWeakMap } from './shared-memo.ts';
 
 export const SVG_WIDTH = 800;
 const PAD_X = 40;
@@ -163,7 +164,7 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   ]);
 }
 
-const svgHtml = new WeakMap<KnowledgeGraph, Map<string, string>>();
+const svgHtml = sharedWeakMap<KnowledgeGraph, Map<string, string>>('view-svg-html');
 
 /**
  * The drawing as HTML text, made once for the two pages that show it (an entity's page and its embed page):

@@ -16,8 +16,11 @@ export interface SourceRef extends EntityRef {
   url?: string;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call (seconds at 10k pages).
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 export const byTitle = (a: { title: string; id: string }, b: { title: string; id: string }) =>
-  a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function entityRef(site: Site, base: string, id: string): EntityRef {
   const a = site.graph.getNodeAttributes(id);
