@@ -73,9 +73,9 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
       hoverHint: 'Click to open its page',
       onClickNode: (node) => openPage(entityUrl(BASE, node)),
       scrollFriendly: !embedded,
+      // The whole network: body links and citations would bury the relations (as on the network page, by default).
+      filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: (rel) => rel === 'mentions' || rel === 'cites' } : undefined,
     });
-    // The whole network: body links and citations would bury the relations (as on the network page, by default).
-    if (id === 'network') view.setFilter(() => false, (rel) => rel === 'mentions' || rel === 'cites');
     const depth = figure.querySelector<HTMLElement>('.kg-depth');
     if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
     // For tests and the console: the live view, without reaching into module scope.
