@@ -61,7 +61,11 @@ export function entityNeighbourhood(graph: KnowledgeGraph, id: string, max = MAX
   const nodes = [...distance.keys()].sort();
   const keep = new Set(nodes);
   const edges: string[] = [];
-  for (const n of nodes) graph.forEachOutEdge(n, (edge, _a, _s, t) => { if (keep.has(t) && follows(edge)) edges.push(edge); });
+  for (const n of nodes) {
+    // A hub has thousands of edges and is in thousands of views: ask for its edges to the view's nodes instead.
+    if (graph.outDegree(n) <= nodes.length) graph.forEachOutEdge(n, (edge, _a, _s, t) => { if (keep.has(t) && follows(edge)) edges.push(edge); });
+    else for (const m of nodes) graph.forEachOutEdge(n, m, (edge) => { if (follows(edge)) edges.push(edge); });
+  }
   edges.sort();
   return {
     id: neighbourhoodId(id), index: 0, noteId: id, distance, nodes, edges,
