@@ -8,7 +8,12 @@ export interface AstroStages {
   routes: Record<string, { pages: number; ms: number }>;
   /** Engine stage -> ms, from the `[kg-notes] ... engine ms: parse=… ` line (empty when the build does not print it). */
   engine: Record<string, number>;
+  /** Older builds: Pagefind's own step after the pages. */
   searchIndexMs?: number;
+  /** Preview cards drawn on worker threads while the pages render (overlapped, not on the critical path). */
+  ogMs?: number;
+  /** After the pages: view files written while Pagefind writes its index. */
+  afterPagesMs?: number;
   pages?: number;
 }
 
@@ -68,5 +73,10 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
 
   const search = clean.map((l) => /indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
-  return { phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined };
+  const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
+  const after = clean.map((l) => /wrote (\d+) view files and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
+  return {
+    phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined,
+    ogMs: og ? Number(og[2]) : undefined, afterPagesMs: after ? Number(after[3]) : undefined,
+  };
 }

@@ -12,6 +12,8 @@ export interface BuildRun {
   engine: Record<string, number>;
   routes: Record<string, { pages: number; ms: number }>;
   searchIndexMs?: number;
+  ogMs?: number;
+  afterPagesMs?: number;
   pages?: number;
   output: { bytes: number; files: number; graphJson?: { raw: number; gzip: number; nodes: number; edges: number; gzipPerItem: number }; graphDetailsJson?: { raw: number; gzip: number } };
   error?: string;
@@ -21,22 +23,18 @@ const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '�
 const mb = (b: number | undefined) => (b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(b >= 10 * 2 ** 20 ? 0 : 1)} MB` : `${(b / 1024).toFixed(0)} KB`);
 const median = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
 
-/** Sum of route-group times whose name matches. */
-export function routeMs(run: BuildRun, re: RegExp): number {
-  return Object.entries(run.routes).filter(([k]) => re.test(k)).reduce((sum, [, v]) => sum + v.ms, 0);
-}
-
-/** The stages the issue asks for, in its words; `pages` and `exports` come from Astro's per-route timings. */
+/**
+ * The stages the issue asks for, in its words. The engine's from its own timings; the rest from Astro's phases and the
+ * integration's log lines: pages render four at a time while worker threads draw the preview cards, so per-route
+ * times overlap and are not added up.
+ */
 export function stageRow(run: BuildRun): Record<string, number | undefined> {
   const e = run.engine;
-  const exportsRe = /^\/(graph\.json|graph-details\.json|graph\.gexf|nodes\.csv|edges\.csv|views\/)/;
-  const ogRe = /og\.png$/;
-  const all = routeMs(run, /./);
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
-    'exports (graph.json, GEXF, CSV, views/*.json)': routeMs(run, exportsRe), 'og images': routeMs(run, ogRe),
-    'pages (entity, embed, index, oEmbed)': all - routeMs(run, exportsRe) - routeMs(run, ogRe),
-    'search index': run.searchIndexMs,
+    'pages + endpoints (entity, embed, index pages; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
+    'preview images (worker thread, during the pages)': run.ogMs,
+    'view JSON + oEmbed files, search index (after the pages, side by side)': run.afterPagesMs ?? run.searchIndexMs,
   };
 }
 
@@ -44,8 +42,8 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
   const sizes = [...new Set(runs.map((r) => r.notes))].sort((a, b) => a - b);
   const out: string[] = [];
   out.push(`Machine: ${machine}`, '');
-  out.push('| notes | build | wall (median) | peak RSS | output | graph.json raw / gzip | gzip B per node+edge | full / baseline | (full − OG images) / baseline |');
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| notes | build | wall (median) | peak RSS | output | graph.json raw / gzip | gzip B per node+edge | full / baseline |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
     const base = runs.filter((r) => r.notes === n && r.kind === 'baseline' && r.ok);
     const baseWall = base.length ? median(base.map((r) => r.wallMs)) : undefined;
@@ -53,14 +51,14 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
       const rs = runs.filter((r) => r.notes === n && r.kind === kind);
       const ok = rs.filter((r) => r.ok);
       if (rs.length === 0) continue;
-      if (ok.length === 0) { out.push(`| ${n} | ${kind} | failed: ${rs[0].error ?? '?'} | | | | | | |`); continue; }
+      if (ok.length === 0) { out.push(`| ${n} | ${kind} | failed: ${rs[0].error ?? '?'} | | | | | |`); continue; }
       const wall = median(ok.map((r) => r.wallMs));
       const last = ok[ok.length - 1];
       const g = last.output.graphJson;
-      out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${mb(g.gzip)}` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} | ${kind === 'full' && baseWall ? `${((wall - routeMs(last, /og\.png$/)) / baseWall).toFixed(2)}x` : ''} |`);
+      out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${mb(g.gzip)}` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} |`);
     }
   }
-  out.push('', 'Time per stage of the full build (last run of each size; engine stages from the engine, the rest from Astro\'s per-route timings):', '');
+  out.push('', 'Time per stage of the full build (last run of each size; engine stages from the engine, the rest from Astro\'s phases and the integration\'s log):', '');
   const fulls = sizes.map((n) => runs.filter((r) => r.notes === n && r.kind === 'full' && r.ok).pop()).filter((r): r is BuildRun => !!r);
   if (fulls.length) {
     const rows = fulls.map(stageRow);

@@ -46,7 +46,8 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // Astro empties outDir next: keep the previous build until this one has succeeded.
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
         // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
-        void drawOgCardsAhead(site);
+        const t0 = performance.now();
+        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (worker threads, alongside the pages)`));
         startSearchIndex(base);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -352,7 +352,7 @@ const ahead = (site: Site) => {
  * Build: start drawing every entity card now, while Astro renders the pages before them, a few at a time so the
  * main thread only computes the next SVGs (milliseconds) and the workers draw (the bulk).
  */
-export async function drawOgCardsAhead(site: Site): Promise<void> {
+export async function drawOgCardsAhead(site: Site): Promise<number> {
   const jobs = ahead(site);
   const window: Promise<unknown>[] = [];
   for (const note of site.notes) {
@@ -363,6 +363,7 @@ export async function drawOgCardsAhead(site: Site): Promise<void> {
     if (window.length >= 4) await window.shift();
   }
   await Promise.all(window);
+  return jobs.size;
 }
 
 /** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */
