@@ -125,6 +125,35 @@ describe('network view', () => {
     await page.close();
   });
 
+  it('finds nodes under the pointer after the camera moved (picking is skipped while it moves, redrawn at rest)', async () => {
+    const { page, errors } = await openNetwork();
+    const layers = () => page.evaluate((sel) => {
+      const c = (document.querySelector(sel) as any).kgView.sigma.getCanvases();
+      return { edges: !c.edges.hidden, hovers: !c.hovers.hidden, edgeLabels: !c.edgeLabels.hidden };
+    }, NETWORK);
+    // Nothing hovered or selected: the hover layers are out; sigma's edge-label canvas is never used here.
+    expect(await layers()).toEqual({ edges: true, hovers: false, edgeLabels: false });
+    await page.locator('.kg-network-stage .kg-surface').focus();
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await cameraOf(page, NETWORK)).ratio).toBeLessThan(0.7);
+    const box = (await page.locator('.kg-network-stage canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 30, { steps: 5 });
+    // Held still before release: no inertia animation, so sigma itself draws no frame after the drag.
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    await page.waitForTimeout(800);
+    const p = await nodePoint(page, NETWORK, 'us-department-of-commerce');
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => page.locator('.kg-tooltip:not([hidden]) strong').textContent({ timeout: 2000 })).toBe('United States Department of Commerce');
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => panelTitle(page).textContent({ timeout: 2000 })).toBe('United States Department of Commerce');
+    expect(await layers()).toEqual({ edges: true, hovers: true, edgeLabels: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious accessibility violations (with a selection and the list open)', async () => {
     const { page } = await openNetwork('#node=hikvision');
     await page.locator('.kg-network-alt > summary').click();
