@@ -355,15 +355,17 @@ const ahead = (site: Site) => {
 export async function drawOgCardsAhead(site: Site): Promise<number> {
   const jobs = ahead(site);
   const window: Promise<unknown>[] = [];
+  let drawn = 0;
   for (const note of site.notes) {
     if (!entitiesWithCards(site).has(note.id) || jobs.has(note.id)) continue;
     const job = cachedOgPng(ogSvg(ogCard(site, note.id)));
     jobs.set(note.id, job);
+    drawn++;
     window.push(job.catch(() => {})); // a failure surfaces where the page asks for the image
     if (window.length >= 4) await window.shift();
   }
   await Promise.all(window);
-  return jobs.size;
+  return drawn;
 }
 
 /** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */

@@ -16,8 +16,11 @@ export class OgPool {
   private root: string;
   private size: number;
 
-  /** `root` is the project folder, where the worker script is; one worker per spare core (the main thread renders pages). */
-  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
+  /**
+   * `root` is the project folder, where the worker script is. One worker per core: while pages render they share the
+   * cores with the main thread, and on small sites, where the cards are most of the work, they have them to themselves.
+   */
+  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
     this.root = root;
     this.size = size;
   }
