@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { launch } from '../test/browser/browser.ts';
 import { serveDir } from '../test/browser/static-server.ts';
 
-export interface FrameStats { frames: number; medianMs: number; p95Ms: number; maxMs: number }
+/** Frame times are whole vsyncs (16.7, 33.3 ms …): the mean tells a 17/33 mix that the median rounds to one side. */
+export interface FrameStats { frames: number; medianMs: number; meanMs: number; p95Ms: number; maxMs: number }
 export interface BrowserResult {
   url: string;
   /** performance.mark('kg:first-frame') set by the network view after sigma's first render, ms since navigation. */
@@ -28,7 +29,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 function stats(deltas: number[]): FrameStats {
   const s = [...deltas].sort((a, b) => a - b);
   const r = (v: number) => Math.round(v * 10) / 10;
-  return { frames: s.length, medianMs: r(quantile(s, 0.5)), p95Ms: r(quantile(s, 0.95)), maxMs: r(s[s.length - 1] ?? NaN) };
+  return { frames: s.length, medianMs: r(quantile(s, 0.5)), meanMs: r(s.reduce((a, b) => a + b, 0) / s.length), p95Ms: r(quantile(s, 0.95)), maxMs: r(s[s.length - 1] ?? NaN) };
 }
 
 /** Starts recording rAF deltas in the page; the returned function stops and returns them. */
