@@ -86,13 +86,13 @@ export async function updateReadme(path: string, table: string, extra: string): 
   await writeFile(path, text);
 }
 
-interface BrowserNotes { notes: number; firstFrameMs?: number; firstPixelsMs?: number; htmlBytes?: number; camera?: { frames: number; medianMs: number; p95Ms: number }; mouse?: { medianMs: number; p95Ms: number }; error?: string }
+interface BrowserNotes { notes: number; firstFrameMs?: number; firstPixelsMs?: number; edgesMs?: number; htmlBytes?: number; camera?: { frames: number; medianMs: number; meanMs?: number; p95Ms: number }; mouse?: { medianMs: number; p95Ms: number }; error?: string }
 interface DevNotes { notes: number; firstPageMs?: number; editMs: number[]; medianEditMs?: number; peakRssBytes: number; error?: string }
 
 /** The lines under the table: the network view and the dev server. */
 export function resultNotes(b: BrowserNotes | undefined, d: DevNotes | undefined, resultsFile: string): string {
   return [
-    b ? `Network view (${b.notes.toLocaleString('en')} notes, 1280×800, headless Chromium, software WebGL): first graph frame (sigma's first render) ${b.firstFrameMs ?? '–'} ms after navigation, first painted pixels ${b.firstPixelsMs ?? '–'} ms (HTML ${((b.htmlBytes ?? 0) / 1024).toFixed(0)} KB); scripted camera pan/zoom: ${b.camera?.frames ?? 0} frames in ~4 s, median ${b.camera?.medianMs ?? '–'} ms, p95 ${b.camera?.p95Ms ?? '–'} ms; mouse drag + wheel: p95 ${b.mouse?.p95Ms ?? '–'} ms (its median, ${b.mouse?.medianMs ?? '–'} ms, counts idle frames between events).${b.error ? ` Error: ${b.error}` : ''}` : 'Network view: not measured in this run.',
+    b ? `Network view (${b.notes.toLocaleString('en')} notes, 1280×800, headless Chromium, software WebGL): first graph frame (sigma's first render; above 5,000 edges the nodes only) ${b.firstFrameMs ?? '–'} ms after navigation, first painted pixels ${b.firstPixelsMs ?? '–'} ms, edges drawn by ${b.edgesMs ?? '–'} ms (HTML ${((b.htmlBytes ?? 0) / 1024).toFixed(0)} KB); scripted camera pan/zoom: ${b.camera?.frames ?? 0} frames in ~4 s, median ${b.camera?.medianMs ?? '–'} ms, mean ${b.camera?.meanMs ?? '–'} ms, p95 ${b.camera?.p95Ms ?? '–'} ms (frame times are whole vsyncs: 16.7, 33.3 ms); mouse drag + wheel: p95 ${b.mouse?.p95Ms ?? '–'} ms (its median, ${b.mouse?.medianMs ?? '–'} ms, counts idle frames between events).${b.error ? ` Error: ${b.error}` : ''}` : 'Network view: not measured in this run.',
     '',
     d ? `Dev server (${d.notes.toLocaleString('en')} notes): first page ${d.firstPageMs ? `${(d.firstPageMs / 1000).toFixed(0)} s` : '–'} after start; a saved edit showed up after ${d.editMs.join(', ')} ms (median ${d.medianEditMs ?? '–'} ms); peak RSS ${(d.peakRssBytes / 2 ** 30).toFixed(1)} GB.${d.error ? ` Error: ${d.error.split('\n')[0]}` : ''}` : 'Dev server: not measured in this run.',
     '',
