@@ -1,11 +1,66 @@
-// Hast -> HTML string for the view markup components place in pages (the static, no-JS fallbacks).
-import type { ElementContent } from 'hast';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+// Hast -> HTML string for the view markup components place in pages (the static, no-JS fallbacks). These trees are
+// the engine's own (hastscript), never note content, and there are tens of thousands of them at scale, so they are
+// serialised here with hast-util-to-html's output rules for what they contain (checked byte for byte against it in
+// test/unit/view-html.test.ts) at a fraction of its cost. Raw nodes pass through: a view's SVG serialised once.
+import type { Element, ElementContent, Root } from 'hast';
+import { find, html, svg, type Schema } from 'property-information';
 
-// Raw nodes pass through: views insert their own SVG, serialised once (viewSvgHtml), never note content.
-const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: true });
+// The void elements of HTML (no closing tag), as hast-util-to-html has them.
+const VOIDS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// SVG elements whose content is HTML again.
+const HTML_IN_SVG = new Set(['desc', 'foreignObject', 'title']);
 
-export function hastToHtml(el: ElementContent): string {
-  return stringifier.stringify({ type: 'root', children: [el] });
+const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
+const escapeText = (s: string) => s.replace(/[<&]/g, hex);
+const escapeAttribute = (s: string) => s.replace(/[\0"&'`]/g, hex);
+
+// property-information's lookup is the slow part of serialising: once per property name and schema.
+const names = new Map<Schema, Map<string, ReturnType<typeof find>>>();
+function info(schema: Schema, key: string) {
+  let perSchema = names.get(schema);
+  if (!perSchema) names.set(schema, (perSchema = new Map()));
+  let out = perSchema.get(key);
+  if (!out) perSchema.set(key, (out = find(schema, key)));
+  return out;
+}
+
+function attribute(schema: Schema, key: string, raw: unknown): string {
+  const i = info(schema, key);
+  let value = raw;
+  if (i.overloadedBoolean && (value === i.attribute || value === '')) value = true;
+  else if ((i.boolean || i.overloadedBoolean) && (typeof value !== 'string' || value === i.attribute || value === '')) value = Boolean(value);
+  if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
+  if (value === true) return i.attribute;
+  const text = Array.isArray(value) ? (i.commaSeparated ? value.join(', ') : value.join(' ').trim()) : String(value);
+  return `${i.attribute}="${escapeAttribute(text)}"`;
+}
+
+function element(el: Element, schema: Schema): string {
+  const inner = schema.space === 'html' && el.tagName === 'svg' ? svg : schema;
+  const attrs: string[] = [];
+  for (const key in el.properties) {
+    const v = el.properties[key];
+    if (v === null || v === undefined) continue;
+    const a = attribute(inner, key, v);
+    if (a) attrs.push(a);
+  }
+  const childSchema = inner.space === 'svg' && HTML_IN_SVG.has(el.tagName) ? html : inner;
+  const content = children(el.children, childSchema, el.tagName);
+  const open = `<${el.tagName}${attrs.length ? ` ${attrs.join(' ')}` : ''}>`;
+  if (!content && inner.space === 'html' && VOIDS.has(el.tagName.toLowerCase())) return open;
+  return `${open}${content}</${el.tagName}>`;
+}
+
+function children(nodes: ElementContent[], schema: Schema, parentTag?: string): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'element') out += element(node, schema);
+    else if (node.type === 'text') out += parentTag === 'script' || parentTag === 'style' ? node.value : escapeText(node.value);
+    else if (node.type === 'raw') out += node.value;
+  }
+  return out;
+}
+
+export function hastToHtml(el: ElementContent | Root): string {
+  return el.type === 'root' ? children(el.children as ElementContent[], html) : children([el], html);
 }
