@@ -338,13 +338,11 @@ export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint
   return png;
 }
 
-// Cards drawn ahead of Astro's requests, per site; on globalThis for the same reason as the pool.
-const AHEAD = Symbol.for('kg-og.ahead');
-const ga = globalThis as typeof globalThis & { [AHEAD]?: WeakMap<Site, Map<string, Promise<Uint8Array>>> };
+// Cards drawn ahead of Astro's requests, per site, shared by both copies of this module (integration and pages).
+const aheadBySite = sharedWeakMap<Site, Map<string, Promise<Uint8Array>>>('og-ahead');
 const ahead = (site: Site) => {
-  const all = (ga[AHEAD] ??= new WeakMap());
-  let mine = all.get(site);
-  if (!mine) all.set(site, (mine = new Map()));
+  let mine = aheadBySite.get(site);
+  if (!mine) aheadBySite.set(site, (mine = new Map()));
   return mine;
 };
 
