@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
+import { eachLimited } from '../kg/each-limited.ts';
 import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
 import { getSite } from './site.ts';
 
@@ -10,18 +11,13 @@ export async function writeViewFiles(outDir: string, base: string): Promise<numb
   const site = await getSite();
   const paths = viewFilePaths(site);
   const dirs = new Map<string, Promise<unknown>>();
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path = paths[next++];
-      const file = join(outDir, path);
-      const dir = dirname(file);
-      if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
-      await dirs.get(dir);
-      await writeFile(file, viewFile(site, base, path)!);
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
+  await eachLimited(paths, 32, async (path) => {
+    const file = join(outDir, path);
+    const dir = dirname(file);
+    if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+    await dirs.get(dir);
+    await writeFile(file, viewFile(site, base, path)!);
+  });
   return paths.length;
 }
 

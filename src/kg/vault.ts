@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from './diagnostics.ts';
+import { eachLimited } from './each-limited.ts';
 import type { Diagnostic } from './types.ts';
 
 export interface SourceFile {
@@ -51,16 +52,10 @@ export interface KnownTexts { texts: Map<string, string>; changed: Set<string> }
 export async function readVault(root: string, dir: string, known?: KnownTexts): Promise<SourceFile[]> {
   const files = (await walk(resolve(root, dir))).map((f) => relative(root, f).split(sep).join('/'));
   files.sort();
-  // A bounded number of reads in flight: one Promise.all over 50k files runs out of file descriptors (EMFILE).
   const out: SourceFile[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const text = known && !known.changed.has(files[i]) ? known.texts.get(files[i]) : undefined;
-      out[i] = text !== undefined ? { file: files[i], text } : decodeNote(files[i], await readFile(join(root, files[i])));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
+  await eachLimited(files, 64, async (file, i) => {
+    const text = known && !known.changed.has(file) ? known.texts.get(file) : undefined;
+    out[i] = text !== undefined ? { file, text } : decodeNote(file, await readFile(join(root, file)));
+  });
   return out;
 }
