@@ -36,6 +36,10 @@ export interface EdgeAttrs {
   size: number;
   /** Label of each relation in `rels`; the shown label joins those not filtered out, e.g. "sanctions · listed on". */
   relLabels: string[];
+  /** Indices of every payload edge drawn as this line (their types and evidence are looked up by index). */
+  idx: number[];
+  /** True when no relation of this line has a source: drawn with the "no source" pattern, lighter. */
+  unsourced: boolean;
 }
 
 export type ViewGraph = Graph<NodeAttrs, EdgeAttrs>;
@@ -73,6 +77,7 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
     });
   }
   const e = data.edges;
+  const unsourced = new Set(e.unsourced ?? []);
   for (let i = 0; i < e.source.length; i++) {
     const s = n.id[e.source[i]], t = n.id[e.target[i]];
     const rel = relations[e.type[i]];
@@ -80,13 +85,23 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
     const existing = graph.edge(s, t);
     if (existing) {
       const a = graph.getEdgeAttributes(existing);
-      if (!a.rels.includes(rel.id)) graph.mergeEdgeAttributes(existing, { rels: [...a.rels, rel.id], relLabels: [...a.relLabels, rel.label] });
+      const sourced = !unsourced.has(i);
+      graph.mergeEdgeAttributes(existing, {
+        ...(a.rels.includes(rel.id) ? {} : { rels: [...a.rels, rel.id], relLabels: [...a.relLabels, rel.label] }),
+        idx: [...a.idx, i],
+        // One sourced relation is enough for the line to be drawn as sourced (in that relation's style).
+        ...(a.unsourced && sourced ? { unsourced: false, type: programFor(rel.style), color: rel.color ?? GREY } : {}),
+      });
       continue;
     }
-    graph.addEdge(s, t, { rels: [rel.id], type: programFor(rel.style), color: rel.color ?? GREY, size: 1.2, relLabels: [rel.label] });
+    const none = unsourced.has(i);
+    graph.addEdge(s, t, { rels: [rel.id], relLabels: [rel.label], type: none ? UNSOURCED : programFor(rel.style), color: rel.color ?? GREY, size: 1.2, idx: [i], unsourced: none });
   }
   return { graph, tables: { types, relations } };
 }
+
+/** Program of relations without a source (edge-programs.ts): a sparse dash no relation type uses, drawn lighter. */
+export const UNSOURCED = 'unsourced';
 
 export function programFor(style: string | undefined): string {
   return style === 'dashed' ? 'dashed' : style === 'dotted' ? 'dotted' : 'arrow';

@@ -2,13 +2,16 @@
 // types as indices into small tables). Labels and summaries for panels live in graph-details.json.
 import { allRelations, type KgConfig } from '../config.ts';
 import type { KnowledgeGraph } from '../graph.ts';
+import type { Note } from '../types.ts';
+import { edgeEvidence, type GraphEvidence } from './edge-evidence.ts';
 
 export interface CompactGraph {
   v: 1;
   types: Array<{ id: string; label: string; plural: string; color: string }>;
   relations: Array<{ id: string; label: string; inverseLabel: string; style: string; color: string }>;
   nodes: { id: string[]; label: string[]; type: number[]; x: number[]; y: number[]; size: number[]; community: number[] };
-  edges: { source: number[]; target: number[]; type: number[] };
+  /** `unsourced`: indices of the relations without a source (drawn differently), ascending. */
+  edges: { source: number[]; target: number[]; type: number[]; unsourced?: number[] };
 }
 
 export interface GraphDetails {
@@ -35,8 +38,9 @@ export function toCompactGraph(graph: KnowledgeGraph, config: KgConfig): Compact
     nodes.id.push(id); nodes.label.push(a.title); nodes.type.push(typeIndex.get(a.type) ?? 0);
     nodes.x.push(a.x); nodes.y.push(a.y); nodes.size.push(a.size); nodes.community.push(a.community);
   });
-  const edges: CompactGraph['edges'] = { source: [], target: [], type: [] };
+  const edges: CompactGraph['edges'] = { source: [], target: [], type: [], unsourced: [] };
   graph.forEachEdge((_, a, s, t) => {
+    if (a.kind === 'relation' && a.sources.length === 0) edges.unsourced!.push(edges.source.length);
     edges.source.push(nodeIndex.get(s)!); edges.target.push(nodeIndex.get(t)!); edges.type.push(relIndex.get(a.type) ?? 0);
   });
   return { v: 1, types, relations, nodes, edges };
@@ -46,4 +50,9 @@ export function toGraphDetails(graph: KnowledgeGraph): GraphDetails {
   const details: GraphDetails = { summary: [], aliases: [] };
   graph.forEachNode((_, a) => { details.summary.push(a.summary); details.aliases.push(a.aliases); });
   return details;
+}
+
+/** graph-evidence.json: every edge's dates, quote and sources, in graph.json's edge order (loaded on first use). */
+export function toGraphEvidence(graph: KnowledgeGraph, noteOf: (id: string) => Note | undefined): GraphEvidence {
+  return { v: 1, ...edgeEvidence(graph, noteOf, graph.edges()) };
 }

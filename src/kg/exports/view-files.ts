@@ -4,6 +4,7 @@
 import type { Site } from '../build.ts';
 import { NETWORK_ID, viewEntry, viewIds } from '../view-catalog.ts';
 import { oembedDocument } from '../view-embed.ts';
+import { edgeEvidence } from './edge-evidence.ts';
 import { toNeighbourhoodData, toViewData } from './view-json.ts';
 
 /** Every view file's path under the site root (ids as they are, not URL-encoded), in a fixed order. */
@@ -22,9 +23,11 @@ export function viewFile(site: Site, base: string, path: string): string | undef
   if (data) {
     const entry = data[1] === NETWORK_ID ? undefined : viewEntry(site, base, data[1]);
     if (!entry || entry.kind === 'network') return undefined;
-    return JSON.stringify(entry.kind === 'entity'
+    const view = entry.kind === 'entity'
       ? toNeighbourhoodData(entry.view, site.graph, site.config, entry.page)
-      : toViewData(entry.view, site.graph, site.config, entry.page));
+      : toViewData(entry.view, site.graph, site.config, entry.page);
+    view.evidence = edgeEvidence(site.graph, (id) => site.byId.get(id), entry.view.edges);
+    return JSON.stringify(view);
   }
   const oembed = /^embed\/([^/]+)\/oembed\.json$/.exec(path);
   const entry = oembed && viewEntry(site, base, oembed[1]);
