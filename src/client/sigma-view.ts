@@ -35,6 +35,8 @@ export interface SigmaViewOptions {
   filter?: { hiddenNode(node: string, attrs: NodeAttrs): boolean; hiddenRelation(rel: string): boolean };
   /** Called once the edges are drawn too (big graphs draw their nodes first, edges in a later frame). */
   onEdges?: () => void;
+  /** The edge card's content (its relations and their evidence), shown on hover and pinned on click. */
+  describeEdge?: (edge: string) => HTMLElement[] | Promise<HTMLElement[]>;
 }
 
 export interface SigmaView {
@@ -48,10 +50,29 @@ export interface SigmaView {
   setFilter(hiddenNode: (node: string, attrs: NodeAttrs) => boolean, hiddenRelation: (rel: string) => boolean): void;
   /** Camera to a node, keeping the current zoom unless it is wider than `ratio`. */
   flyTo(node: string, ratio?: number): void;
+  /** Brings out some nodes and edges (a path) and fades the rest, like a selection; null ends it. */
+  emphasize(items: { nodes: string[]; edges: string[] } | null): void;
+  /** Marks one edge (thicker, labelled), e.g. while its row in a list has the focus; null unmarks. */
+  markEdge(edge: string | null): void;
   kill(): void;
 }
 
 const typeLabel = (tables: Tables, kind: string) => tables.types.find((t) => t.id === kind)?.label ?? kind;
+
+/** A relation without a source is drawn halfway to the background colour (with its own dash pattern). */
+const lighterCache = new Map<string, string>();
+function lighter(color: string, bg: string): string {
+  const key = `${color}|${bg}`;
+  let out = lighterCache.get(key);
+  if (out === undefined) {
+    const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+    const back = (bg.match(/[\d.]+/g) ?? ['255', '255', '255']).slice(0, 3).map(Number);
+    const rgb = hex ? [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) : [119, 119, 119];
+    out = `rgb(${rgb.map((c, i) => Math.round((c + back[i]) / 2)).join(', ')})`;
+    lighterCache.set(key, out);
+  }
+  return out;
+}
 
 /**
  * Level of detail above this many edges: edges are hidden while the camera moves, and the first frame shows the nodes
@@ -87,6 +108,9 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   let hideNode: (node: string, attrs: NodeAttrs) => boolean = o.filter?.hiddenNode ?? (() => false);
   let hideRel: (rel: string) => boolean = o.filter?.hiddenRelation ?? (() => false);
   let edgesDrawn = graph.size <= LARGE_EDGES;
+  let emphasis: { nodes: Set<string>; edges: Set<string> } | null = null;
+  let hoveredEdge: string | null = null;
+  let markedEdge: string | null = null;
 
   const isHidden = (node: string) => hideNode(node, graph.getNodeAttributes(node));
   const edgeHidden = (edge: string) => {
@@ -98,6 +122,10 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     const out: Partial<NodeDisplayData> & Partial<NodeAttrs> = { ...a };
     if (isHidden(node)) return { ...out, hidden: true, type: SKIP };
     if (a.focus) out.forceLabel = true;
+    if (emphasis) {
+      if (emphasis.nodes.has(node)) { out.highlighted = true; out.forceLabel = true; }
+      else { out.color = theme.faded; out.label = ''; out.forceLabel = false; }
+    }
     if (selected) {
       if (node === selected) { out.highlighted = true; out.forceLabel = true; }
       else if (graph.areNeighbors(node, selected)) out.forceLabel = true;
@@ -116,8 +144,11 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     const around = (n: string | null) => n !== null && (s === n || t === n);
     const label = a.relLabels.filter((_, i) => !hideRel(a.rels[i])).join(' · ');
     const out: Partial<EdgeDisplayData> = { ...a, label: o.edgeLabels === 'always' ? label : null };
+    if (a.unsourced) out.color = lighter(a.color, theme.bg);
+    if (emphasis && !emphasis.edges.has(edge)) { out.color = theme.faded; out.label = null; }
     if (selected && !around(selected)) { out.color = theme.faded; out.label = null; }
     if (around(selected) || around(hovered)) { out.size = 2.4; out.label = label; out.forceLabel = true; }
+    if (emphasis?.edges.has(edge) || edge === hoveredEdge || edge === markedEdge) { out.size = 3.2; out.label = label; out.forceLabel = true; out.zIndex = 1; }
     return out;
   };
 
@@ -131,7 +162,8 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   // In graph order, as sigma's own pass would list them (where two labels collide, the first one placed stays).
   let edgeOrder: Map<string, number> | undefined;
   const aroundEdges = () => {
-    const edges = [...new Set([selected, hovered].flatMap((n) => (n && graph.hasNode(n) ? graph.edges(n) : [])))];
+    const marked = [...(emphasis?.edges ?? []), hoveredEdge, markedEdge].filter((e): e is string => e !== null && graph.hasEdge(e));
+    const edges = [...new Set([...[selected, hovered].flatMap((n) => (n && graph.hasNode(n) ? graph.edges(n) : [])), ...marked])];
     if (edges.length < 2) return edges;
     const order = edgeOrder ??= new Map(graph.edges().map((e, i) => [e, i]));
     return edges.sort((a, b) => order.get(a)! - order.get(b)!);
@@ -161,6 +193,8 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     maxCameraRatio: 3,
     zIndex: false,
     hideEdgesOnMove: graph.size > LARGE_EDGES,
+    // Edge hover and click show the edge's evidence (the picking pass is skipped while the camera moves, pick-at-rest.ts).
+    enableEdgeEvents: true,
     defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
     defaultDrawNodeLabel: labels.nodeDrawer,
     defaultDrawEdgeLabel: labels.edgeDrawer,
@@ -169,7 +203,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   });
 
   labels.attach(sigma);
-  hideIdleLayers(sigma, { edgeLabels: o.edgeLabels === 'always', highlighted: () => hovered !== null || selected !== null });
+  hideIdleLayers(sigma, { edgeLabels: o.edgeLabels === 'always', highlighted: () => hovered !== null || selected !== null || emphasis !== null });
 
   // Hover touches only the hovered node's neighbourhood: a partial refresh, no reducer pass over the whole graph.
   // (Partial refreshes may only repaint items that were visible at the last full refresh: hidden ones are left out.)
@@ -206,7 +240,52 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     tooltip.hide();
   });
   sigma.on('clickNode', ({ node }) => o.onClickNode?.(node));
-  sigma.on('clickStage', () => o.onClickStage?.());
+  sigma.on('clickStage', () => { if (tooltip.pinned()) tooltip.hide(); o.onClickStage?.(); });
+
+  // Edges: hover shows the evidence card, click pins it (its links can then be followed); Escape closes it.
+  let cardFor: string | null = null;
+  const showEdgeCard = (edge: string, x: number, y: number, pinned: boolean) => {
+    if (!o.describeEdge) return;
+    cardFor = edge;
+    const content = o.describeEdge(edge);
+    const render = (parts: HTMLElement[]) => {
+      if (cardFor !== edge) return;
+      if (pinned) {
+        const close = document.createElement('button');
+        close.type = 'button';
+        close.className = 'kg-tooltip-close';
+        close.textContent = '×';
+        close.setAttribute('aria-label', 'Close the sources');
+        close.addEventListener('click', () => { tooltip.hide(); cardFor = null; surface.focus(); });
+        parts = [close, ...parts];
+      }
+      tooltip.showCard(x, y, parts, pinned);
+    };
+    if (content instanceof Promise) {
+      const wait = document.createElement('p');
+      wait.className = 'kg-ev-pending';
+      wait.textContent = 'Loading the sources…';
+      render([wait]);
+      void content.then(render);
+    } else render(content);
+  };
+  const setHoveredEdge = (edge: string | null) => {
+    const previous = hoveredEdge;
+    hoveredEdge = edge;
+    sigma.refresh({ partialGraph: { edges: [previous, edge].filter((e): e is string => e !== null && !edgeHidden(e)) }, skipIndexation: true });
+  };
+  sigma.on('enterEdge', ({ edge, event }) => {
+    setHoveredEdge(edge);
+    stage.classList.add('is-pointing');
+    if (!tooltip.pinned()) showEdgeCard(edge, event.x, event.y, false);
+  });
+  sigma.on('leaveEdge', () => {
+    setHoveredEdge(null);
+    stage.classList.remove('is-pointing');
+    if (!tooltip.pinned()) { tooltip.hide(); cardFor = null; }
+  });
+  sigma.on('clickEdge', ({ edge, event }) => showEdgeCard(edge, event.x, event.y, true));
+  stage.addEventListener('keydown', (e) => { if (e.key === 'Escape' && tooltip.pinned()) { tooltip.hide(); cardFor = null; } });
 
   const controls = cameraControls(sigma, surface, o.onReset);
   stage.append(controls.element);
@@ -245,6 +324,15 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       hideRel = relTest;
       // What shows changes: a full refresh re-indexes visible items (and sigma's label grid).
       sigma.refresh();
+    },
+    emphasize(items) {
+      emphasis = items ? { nodes: new Set(items.nodes.filter((n) => graph.hasNode(n))), edges: new Set(items.edges.filter((e) => graph.hasEdge(e))) } : null;
+      refreshVisible();
+    },
+    markEdge(edge) {
+      const previous = markedEdge;
+      markedEdge = edge && graph.hasEdge(edge) ? edge : null;
+      sigma.refresh({ partialGraph: { edges: [previous, markedEdge].filter((e): e is string => e !== null && !edgeHidden(e)) }, skipIndexation: true });
     },
     flyTo(node, ratio = 0.5) {
       const d = sigma.getNodeDisplayData(node);

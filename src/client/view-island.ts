@@ -3,7 +3,9 @@
 import { animateNodes } from 'sigma/utils';
 import type { CompactGraph } from '../kg/exports/graph-json.ts';
 import type { ViewData } from '../kg/exports/view-json.ts';
+import type { EvidenceTable } from '../kg/exports/edge-evidence.ts';
 import { motion } from './camera-controls.ts';
+import { edgeDescriber, evidenceStore } from './edge-evidence.ts';
 import { entityUrl, openPage } from './open-entity.ts';
 import { createSigmaView, type SigmaView } from './sigma-view.ts';
 import { toViewGraph, type ViewGraph } from './view-graph.ts';
@@ -18,6 +20,12 @@ export const dataUrl = (id: string) => (id === 'network' ? `${BASE}graph.json` :
 async function load(id: string): Promise<CompactGraph | ViewData> {
   const res = await fetch(dataUrl(id));
   if (!res.ok) throw new Error(`${dataUrl(id)}: HTTP ${res.status}`);
+  return res.json();
+}
+
+async function fetchEvidence(): Promise<EvidenceTable> {
+  const res = await fetch(`${BASE}graph-evidence.json`);
+  if (!res.ok) throw new Error(`graph-evidence.json: HTTP ${res.status}`);
   return res.json();
 }
 
@@ -60,6 +68,8 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
   try {
     const data = await load(id);
     const { graph, tables } = toViewGraph(data);
+    // A view file carries its edges' evidence; the whole network's is fetched on the first edge hover.
+    const evidence = evidenceStore(data.edges.type, () => ('evidence' in data && data.evidence ? data.evidence : fetchEvidence()));
     const width = Number(figure.dataset.width) || SVG_WIDTH;
     const height = Number(figure.dataset.height) || 420;
     const embedded = document.documentElement.classList.contains('kg-embed-page');
@@ -72,6 +82,7 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
       labelAll: graph.order <= 80,
       hoverHint: 'Click to open its page',
       onClickNode: (node) => openPage(entityUrl(BASE, node)),
+      describeEdge: edgeDescriber(graph, tables, evidence, BASE),
       scrollFriendly: !embedded,
       // The whole network: body links and citations would bury the relations (as on the network page, by default).
       filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: (rel) => rel === 'mentions' || rel === 'cites' } : undefined,

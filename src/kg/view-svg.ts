@@ -10,11 +10,14 @@ import { hastToHtml } from './view-html.ts';
 import { viewPositions } from './view-positions.ts';
 import type { GraphView } from './views.ts';
 import { sharedWeakMap } from './shared-memo.ts';
+import { formatDate } from './dates.ts';
 
 export const SVG_WIDTH = 800;
 const PAD_X = 40;
 const PAD_Y = 28;
-export const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '7 4', dotted: '2 3' };
+/** Line styles; `unsourced` is the sparse dash of a relation without a source (drawn lighter, whatever its type). */
+export const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '7 4', dotted: '2 3', unsourced: '4 6' };
+const UNSOURCED_OPACITY = 0.5;
 const GREY = '#777777';
 const r1 = (v: number) => Math.round(v * 10) / 10;
 const href = (base: string, id: string) => `${base}entity/${encodeURIComponent(id)}/`;
@@ -94,6 +97,23 @@ function shortHash(s: string): string {
 /** Label for a relation type, falling back to its id. */
 const relLabel = (relations: Record<string, RelationTypeSpec>, type: string) => relations[type]?.label ?? type.replace(/_/g, ' ');
 
+/**
+ * An edge's tooltip in the static drawing (and what screen readers announce): the claim, its dates, its quote and its
+ * sources, e.g. "Wilbur Ross leads US Department of Commerce (since 2017). “…” Source: The Straits Times, 8 October 2019,
+ * “China signals …”". hastscript escapes it as text.
+ */
+export function edgeTitle(graph: KnowledgeGraph, edge: string, relations: Record<string, RelationTypeSpec>): string {
+  const a = graph.getEdgeAttributes(edge);
+  const t = (id: string) => graph.getNodeAttribute(id, 'title');
+  const when = a.date ? formatDate(a.date) : a.start || a.end ? [a.start ? formatDate(a.start) : '', a.end ? formatDate(a.end) : ''].join('–') : '';
+  let out = `${t(graph.source(edge))} ${relLabel(relations, a.type)} ${t(graph.target(edge))}${when ? ` (${when})` : ''}.`;
+  if (a.kind !== 'relation') return out;
+  if (a.quote) out += ` “${a.quote}”`;
+  const sources = a.sources.filter((s) => graph.hasNode(s)).map((s) => t(s));
+  out += sources.length ? ` ${sources.length === 1 ? 'Source' : 'Sources'}: ${sources.join('; ')}.` : ' No source given.';
+  return out;
+}
+
 /** Edge labels are drawn only in small views; larger ones rely on the legend, line styles and the list. */
 const MAX_EDGE_LABELS = 16;
 
@@ -117,9 +137,12 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     const { d, mid } = edgeGeometry(pos.get(src)!, pos.get(tgt)!, radius(src), radius(tgt), bend.get(e) ?? 0);
     mids.set(e, mid);
     const colour = colourOf(a.type);
+    const unsourced = a.kind === 'relation' && a.sources.length === 0;
     return s('path', {
-      d, class: `kg-edge kg-edge-${a.type}`, stroke: colour, 'stroke-dasharray': DASH[relations[a.type]?.style ?? 'solid'], 'marker-end': `url(#${markerId(colour)})`,
-    }, [s('title', `${title(src)} ${relLabel(relations, a.type)} ${title(tgt)}${a.date ? ` (${a.date})` : ''}`)]);
+      d, class: unsourced ? `kg-edge kg-edge-${a.type} kg-edge-unsourced` : `kg-edge kg-edge-${a.type}`, stroke: colour,
+      'stroke-dasharray': DASH[unsourced ? 'unsourced' : relations[a.type]?.style ?? 'solid'], 'stroke-opacity': unsourced ? UNSOURCED_OPACITY : undefined,
+      'marker-end': `url(#${markerId(colour)})`,
+    }, [s('title', edgeTitle(graph, e, relations))]);
   });
 
   // Labels: focus first, then hubs, then the rest by name; nodes' circles are obstacles for every label.
@@ -189,6 +212,7 @@ export function viewSvgHtml(view: GraphView, graph: KnowledgeGraph, config: KgCo
 export function renderViewLegend(view: GraphView, graph: KnowledgeGraph, config: KgConfig): Element {
   const types = new Set(view.nodes.map((n) => graph.getNodeAttribute(n, 'type')));
   const rels = new Set(view.edges.map((e) => graph.getEdgeAttribute(e, 'type')));
+  const unsourced = view.edges.some((e) => graph.getEdgeAttribute(e, 'kind') === 'relation' && graph.getEdgeAttribute(e, 'sources').length === 0);
   const relations = allRelations(config);
   const typeItems = Object.entries(config.types).filter(([id]) => types.has(id)).map(([id, t]) =>
     h('li', { class: 'kg-legend-type', 'data-type': id }, [
@@ -202,7 +226,15 @@ export function renderViewLegend(view: GraphView, graph: KnowledgeGraph, config:
       ]),
       r.label,
     ]));
-  return h('ul', { class: 'kg-legend', 'aria-label': 'Legend' }, [...typeItems, ...relItems]);
+  const unsourcedItem = unsourced
+    ? [h('li', { class: 'kg-legend-unsourced' }, [
+      s('svg', { class: 'kg-swatch kg-swatch-line', viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true' }, [
+        s('line', { x1: 1, y1: 6, x2: 27, y2: 6, stroke: GREY, 'stroke-width': 2, 'stroke-dasharray': DASH.unsourced, 'stroke-opacity': UNSOURCED_OPACITY }),
+      ]),
+      'no source given',
+    ])]
+    : [];
+  return h('ul', { class: 'kg-legend', 'aria-label': 'Legend' }, [...typeItems, ...relItems, ...unsourcedItem]);
 }
 
 /** The text alternative: each relation of the view as a sentence with links. */

@@ -18,7 +18,8 @@ import { entityNeighbourhood, firstRing, neighbourhoodId } from '../../src/kg/ne
 import { pageViews, viewEntry, viewIds } from '../../src/kg/view-catalog.ts';
 import { embedSnippet, oembedDocument } from '../../src/kg/view-embed.ts';
 import { viewPositions } from '../../src/kg/view-positions.ts';
-import { renderViewFigure, renderViewSvg } from '../../src/kg/view-svg.ts';
+import { hastToHtml } from '../../src/kg/view-html.ts';
+import { renderViewFigure, renderViewLegend, renderViewSvg } from '../../src/kg/view-svg.ts';
 import type { GraphView } from '../../src/kg/views.ts';
 import { buildFixture, diagnosticLines, expectedLines } from './fixtures.ts';
 
@@ -119,10 +120,45 @@ describe('static SVG of a view', () => {
   it('tells relation types apart by line style, with an arrowhead per colour', () => {
     const v = views.find((x) => x.id === 'story--2')!;
     const svg = renderViewSvg(v, site.graph, site.config, '/');
-    const dash = (type: string) => select(svg, (el) => cls(el).includes(`kg-edge-${type}`))[0].properties.strokeDashArray;
-    expect(dash('sanctions')).toBeUndefined();
-    expect(dash('supplies')).toEqual(['7', '4']);
-    expect(select(svg, (el) => el.tagName === 'marker').length).toBe(new Set(select(svg, (el) => cls(el).includes('kg-edge')).map((e) => e.properties.stroke)).size);
+    const edge = (root: Element, type: string) => select(root, (el) => cls(el).includes(`kg-edge-${type}`))[0];
+    // The fixture's relations cite no source: each is drawn with the sparse dash, lighter, and the legend says so.
+    expect(edge(svg, 'sanctions').properties.strokeDashArray).toEqual(['4', '6']);
+    expect(edge(svg, 'sanctions').properties.strokeOpacity).toBe(0.5);
+    expect(cls(edge(svg, 'supplies'))).toContain('kg-edge-unsourced');
+    expect(select(renderViewLegend(v, site.graph, site.config), (el) => cls(el).includes('kg-legend-unsourced'))).toHaveLength(1);
+    // With sources, each relation type has its own style again.
+    const unsourced = v.edges.filter((e) => site.graph.getEdgeAttribute(e, 'sources').length === 0);
+    for (const e of unsourced) site.graph.setEdgeAttribute(e, 'sources', ['wire']);
+    try {
+      const sourced = renderViewSvg(v, site.graph, site.config, '/');
+      expect(edge(sourced, 'sanctions').properties.strokeDashArray).toBeUndefined();
+      expect(edge(sourced, 'supplies').properties.strokeDashArray).toEqual(['7', '4']);
+      expect(select(sourced, (el) => cls(el).includes('kg-edge-unsourced'))).toEqual([]);
+      expect(select(renderViewLegend(v, site.graph, site.config), (el) => cls(el).includes('kg-legend-unsourced'))).toEqual([]);
+      expect(select(sourced, (el) => el.tagName === 'marker').length).toBe(new Set(select(sourced, (el) => cls(el).includes('kg-edge')).map((e) => e.properties.stroke)).size);
+    } finally {
+      for (const e of unsourced) site.graph.setEdgeAttribute(e, 'sources', []);
+    }
+  });
+
+  it('gives each edge a title with the claim, its dates, its quote and its sources (text, escaped)', () => {
+    const v = views.find((x) => x.id === 'story--2')!;
+    const e = v.edges.find((x) => site.graph.getEdgeAttribute(x, 'type') === 'sanctions')!;
+    const a = site.graph.getEdgeAttributes(e);
+    const before = { ...a };
+    site.graph.mergeEdgeAttributes(e, { date: '2019-10-07', quote: 'We <b>will</b> act & "say" so', sources: ['wire'] });
+    try {
+      const titleOf = (svg: Element) => text(select(select(svg, (el) => el.tagName === 'path' && el.properties.d !== undefined && cls(el).includes('kg-edge-sanctions'))[0], (el) => el.tagName === 'title')[0]);
+      const title = titleOf(renderViewSvg(v, site.graph, site.config, '/'));
+      const from = site.graph.getNodeAttribute(site.graph.source(e), 'title'), to = site.graph.getNodeAttribute(site.graph.target(e), 'title');
+      expect(title).toBe(`${from} sanctions ${to} (7 October 2019). “We <b>will</b> act & "say" so” Source: ${site.graph.getNodeAttribute('wire', 'title')}.`);
+      const html = hastToHtml(renderViewSvg(v, site.graph, site.config, '/'));
+      expect(html).toContain('We &#x3C;b>will&#x3C;/b> act &#x26; "say" so');
+      expect(html).not.toContain('<b>will');
+    } finally {
+      site.graph.replaceEdgeAttributes(e, before);
+    }
+    expect(text(select(select(renderViewSvg(v, site.graph, site.config, '/'), (el) => cls(el).includes('kg-edge-sanctions'))[0], (el) => el.tagName === 'title')[0])).toMatch(/No source given\.$/);
   });
 
   it('is deterministic: the same notes give the same bytes', () => {

@@ -1,13 +1,16 @@
 // The network view (/graph/): the whole graph at its build-time positions, with search, type and relation filters,
 // a side panel for the selected entity, and the view (selection, filters, camera) kept in the URL hash.
 // The first frame needs only graph.json; summaries and aliases (graph-details.json) load right after it.
+import type { GraphEvidence } from '../../kg/exports/edge-evidence.ts';
 import type { CompactGraph, GraphDetails } from '../../kg/exports/graph-json.ts';
+import { claimsOf, edgeDescriber, evidenceDetails, evidenceStore } from '../edge-evidence.ts';
 import { entityUrl } from '../open-entity.ts';
 import { createSigmaView, type SigmaView } from '../sigma-view.ts';
 import { toViewGraph, type ViewGraph } from '../view-graph.ts';
+import { attachPathPanel, type PathPanel } from './path-panel.ts';
 import { attachSearch } from './search-box.ts';
 import type { SearchEntry } from './search-match.ts';
-import { relationRows, renderPanel } from './side-panel.ts';
+import { type PanelEvidence, relationRows, renderPanel } from './side-panel.ts';
 import { formatState, type NetworkState, parseState } from './url-state.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
@@ -38,17 +41,32 @@ function start(page: Page, data: CompactGraph): void {
   const hiddenTypes = new Set(initial.hiddenTypes ?? defaults.hiddenTypes);
   const hiddenRelations = new Set(initial.hiddenRelations ?? defaults.hiddenRelations);
 
+  // Each edge's dates, quote and sources: fetched on the first edge hover or selection (not needed for the first frame).
+  const evidence = evidenceStore(data.edges.type, () => fetchJson<GraphEvidence>('graph-evidence.json'));
+
   let view: SigmaView;
+  let paths: PathPanel | undefined;
   const writeUrl = () => {
     const cam = view.sigma.getCamera().getState();
-    const state: NetworkState = { node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio } };
-    const hash = formatState(state, defaults);
+    const state: NetworkState = { node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio }, ...paths?.state() };
+    const hash = formatState(state, { ...defaults, pathVia: paths?.defaultVia });
     if (hash !== location.hash) history.replaceState(history.state, '', hash || `${location.pathname}${location.search}`);
+  };
+
+  // The side panel lists each relation with its evidence; the row in focus (or hovered) marks its line in the graph.
+  const panelEvidence: PanelEvidence = {
+    evidenceOf: (row) => {
+      const [s, t] = graph.extremities(row.edge);
+      const table = evidence.table();
+      return table ? claimsOf(graph.getEdgeAttributes(row.edge), s, t, tables, evidence, row.rel).flatMap((c) => evidenceDetails(c.evidence, table, BASE)) : [];
+    },
+    onFocusRow: (row) => view.markEdge(row?.edge ?? null),
   };
 
   const select = (node: string | null, o: { fly?: boolean; focusPanel?: boolean } = {}) => {
     const id = node && graph.hasNode(node) && !hiddenTypes.has(graph.getNodeAttribute(node, 'kind')) ? node : null;
     view.select(id);
+    view.markEdge(null);
     if (!id) {
       page.panel.hidden = true;
       page.status.textContent = '';
@@ -57,7 +75,11 @@ function start(page: Page, data: CompactGraph): void {
       renderPanel(page.panel, {
         id, title: a.title, typeLabel: typeLabel(a.kind), color: a.color, summary: details?.summary[indexOf.get(id)!],
         href: entityUrl(BASE, id), rows: relationRows(graph, tables, id),
-      }, (other) => select(other, { fly: true, focusPanel: true }), () => select(null));
+      }, (other) => select(other, { fly: true, focusPanel: true }), () => select(null), panelEvidence);
+      if (!evidence.table()) {
+        page.panel.dataset.evidence = 'loading';
+        void evidence.ready().then(() => { if (view.selected() === id) select(id); }, (error) => console.warn('Sources could not be loaded:', error));
+      } else page.panel.dataset.evidence = 'ready';
       page.status.textContent = `Selected: ${a.title}`;
       if (o.fly) view.flyTo(id);
       if (o.focusPanel) page.panel.querySelector<HTMLElement>('.kg-panel-title')?.focus();
@@ -87,6 +109,7 @@ function start(page: Page, data: CompactGraph): void {
     // The shared view's filters are in the first frame already.
     filter: { hiddenNode, hiddenRelation },
     onEdges: () => performance.mark('kg:edges'),
+    describeEdge: edgeDescriber(graph, tables, evidence, BASE),
   });
   performance.mark('kg:first-frame');
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
@@ -96,6 +119,23 @@ function start(page: Page, data: CompactGraph): void {
   // Restore the shared view: camera, selection (the filters are in place).
   if (initial.camera) view.sigma.getCamera().setState(initial.camera);
   if (initial.node) select(initial.node);
+  const pathForm = page.root.querySelector<HTMLElement>('[data-paths]');
+  const search = page.root.querySelector<HTMLInputElement>('#kg-search-input');
+  const listbox = page.root.querySelector<HTMLElement>('#kg-search-results');
+  const entries = (): SearchEntry[] => data.nodes.id.map((id, i) => ({ id, title: data.nodes.label[i], aliases: details?.aliases[i] ?? [] }));
+  const describe = (id: string) => typeLabel(graph.getNodeAttribute(id, 'kind'));
+  if (pathForm) {
+    paths = attachPathPanel(pathForm, {
+      graph, tables, view, base: BASE, entries, describe,
+      reveal: (types, rels) => {
+        const changed = [...types.map((t) => hiddenTypes.delete(t)), ...rels.map((r) => hiddenRelations.delete(r))].some(Boolean);
+        if (changed) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }
+      },
+      clearSelection: () => { if (view.selected()) select(null); },
+      onChange: writeUrl,
+    });
+    if (initial.pathFrom || initial.pathTo) paths.restore(initial);
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   view.sigma.getCamera().on('updated', () => { clearTimeout(timer); timer = setTimeout(writeUrl, 250); });
   window.addEventListener('hashchange', () => {
@@ -105,6 +145,7 @@ function start(page: Page, data: CompactGraph): void {
     syncFilterInputs(page.root, hiddenTypes, hiddenRelations);
     applyFilters();
     if (s.camera) view.sigma.getCamera().setState(s.camera);
+    paths?.restore(s);
     select(s.node);
   });
 
@@ -112,11 +153,8 @@ function start(page: Page, data: CompactGraph): void {
   wireNodeList(page.root, graph, (id) => { select(id, { fly: true, focusPanel: true }); page.stage.scrollIntoView({ block: 'nearest' }); });
   page.root.querySelector('[data-action=reset]')?.addEventListener('click', () => view.controls.reset());
 
-  const search = page.root.querySelector<HTMLInputElement>('#kg-search-input');
-  const listbox = page.root.querySelector<HTMLElement>('#kg-search-results');
-  const entries = (): SearchEntry[] => data.nodes.id.map((id, i) => ({ id, title: data.nodes.label[i], aliases: details?.aliases[i] ?? [] }));
   if (search && listbox) {
-    attachSearch(search, listbox, entries, (id) => typeLabel(graph.getNodeAttribute(id, 'kind')), (id) => {
+    attachSearch(search, listbox, entries, describe, (id) => {
       // A hidden type's entity is made visible again: the reader asked for it by name.
       const kind = graph.getNodeAttribute(id, 'kind');
       if (hiddenTypes.delete(kind)) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }

@@ -1,5 +1,6 @@
 // The network view's state in the URL hash, so a view can be shared: selection, hidden types and relations, camera.
-// `#node=hikvision&types=source,note&rels=mentions&cam=0.512,0.431,0.35` (absent = default, empty = nothing hidden).
+// `#node=hikvision&types=source,note&rels=mentions&cam=0.512,0.431,0.35` (absent = default, empty = nothing hidden);
+// paths between two entities: `&from=wilbur-ross&to=hikvision&via=leads,sanctions` (via absent = the default types).
 
 export interface NetworkState {
   node: string | null;
@@ -8,6 +9,11 @@ export interface NetworkState {
   /** Hidden relation types; undefined = the default. */
   hiddenRelations?: string[];
   camera?: { x: number; y: number; ratio: number };
+  /** The two ends of the paths panel. */
+  pathFrom?: string;
+  pathTo?: string;
+  /** Relation types the paths may go through; undefined = the default. */
+  pathVia?: string[];
 }
 
 const list = (v: string | null) => (v === null ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean).sort());
@@ -28,6 +34,10 @@ export function parseState(hash: string): NetworkState {
   if (rels) state.hiddenRelations = rels;
   const cam = params.get('cam')?.split(',').map(Number);
   if (cam && cam.length === 3 && cam.every(finite) && cam[2] > 0) state.camera = { x: cam[0], y: cam[1], ratio: cam[2] };
+  const from = params.get('from'), to = params.get('to'), via = list(params.get('via'));
+  if (from) state.pathFrom = from;
+  if (to) state.pathTo = to;
+  if (via) state.pathVia = via;
   return state;
 }
 
@@ -35,12 +45,15 @@ const same = (a: string[] | undefined, b: string[]) => a !== undefined && a.leng
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Serialises a state; defaults are left out so plain links stay plain. */
-export function formatState(state: NetworkState, defaults: { hiddenTypes: string[]; hiddenRelations: string[] }): string {
+export function formatState(state: NetworkState, defaults: { hiddenTypes: string[]; hiddenRelations: string[]; pathVia?: string[] }): string {
   const params = new URLSearchParams();
   if (state.node) params.set('node', state.node);
   if (state.hiddenTypes && !same(state.hiddenTypes, defaults.hiddenTypes)) params.set('types', [...state.hiddenTypes].sort().join(','));
   if (state.hiddenRelations && !same(state.hiddenRelations, defaults.hiddenRelations)) params.set('rels', [...state.hiddenRelations].sort().join(','));
   if (state.camera) params.set('cam', [state.camera.x, state.camera.y, state.camera.ratio].map(round).join(','));
+  if (state.pathFrom) params.set('from', state.pathFrom);
+  if (state.pathTo) params.set('to', state.pathTo);
+  if ((state.pathFrom || state.pathTo) && state.pathVia && !same(state.pathVia, defaults.pathVia ?? [])) params.set('via', [...state.pathVia].sort().join(','));
   const s = params.toString().replace(/%2C/g, ',');
   return s ? `#${s}` : '';
 }
