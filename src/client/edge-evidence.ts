@@ -115,11 +115,12 @@ export function evidenceStore(edgeTypes: readonly number[], load: () => Evidence
 }
 
 /** The edge card of a view: ready parts when the evidence is loaded, else a promise of them. */
-export function edgeDescriber(graph: ViewGraph, tables: Tables, store: ReturnType<typeof evidenceStore>, base: string) {
+export function edgeDescriber(graph: ViewGraph, tables: Tables, store: ReturnType<typeof evidenceStore>, base: string, shown: (rel: string) => boolean = () => true) {
   const titleOf = (n: string) => graph.getNodeAttribute(n, 'title');
+  // Relations hidden by the view's filters (e.g. mentions on the network) are left out of the card.
   const card = (edge: string) => {
     const [s, t] = graph.extremities(edge);
-    return edgeCard(claimsOf(graph.getEdgeAttributes(edge), s, t, tables, store), titleOf, store.table(), base);
+    return edgeCard(claimsOf(graph.getEdgeAttributes(edge), s, t, tables, store).filter((c) => shown(c.type)), titleOf, store.table(), base);
   };
   return (edge: string): HTMLElement[] | Promise<HTMLElement[]> => {
     if (store.table()) return card(edge);

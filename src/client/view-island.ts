@@ -14,6 +14,7 @@ const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL :
 const SVG_WIDTH = 800;
 /** Views with at most this many edges label every edge (like their static SVG). */
 const LABEL_ALL_EDGES = 16;
+const networkHidden = (rel: string) => rel === 'mentions' || rel === 'cites';
 
 export const dataUrl = (id: string) => (id === 'network' ? `${BASE}graph.json` : `${BASE}views/${encodeURIComponent(id)}.json`);
 
@@ -82,10 +83,10 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
       labelAll: graph.order <= 80,
       hoverHint: 'Click to open its page',
       onClickNode: (node) => openPage(entityUrl(BASE, node)),
-      describeEdge: edgeDescriber(graph, tables, evidence, BASE),
+      describeEdge: edgeDescriber(graph, tables, evidence, BASE, id === 'network' ? (rel) => !networkHidden(rel) : undefined),
       scrollFriendly: !embedded,
       // The whole network: body links and citations would bury the relations (as on the network page, by default).
-      filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: (rel) => rel === 'mentions' || rel === 'cites' } : undefined,
+      filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: networkHidden } : undefined,
     });
     const depth = figure.querySelector<HTMLElement>('.kg-depth');
     if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);

@@ -6,12 +6,14 @@
 // per query costs more than the search), the former gives one path and the latter every path up to a depth
 // (exponential around hubs). Here: one BFS from the target gives each node's distance to it; a depth-first walk from
 // the source then only takes steps that can still reach the target within the length it is looking for, length by
-// length (the shortest first), until it has `limit` paths.
+// length (the shortest first), until it has `limit` paths. Paths of the same length come through the best-connected
+// entities first (the department rather than a side event), then in id order: the same graph, the same answer.
 import type { Attributes } from 'graphology-types';
 
 /** The graphology methods the search uses (the engine's MultiDirectedGraph and the browser's graph both have them). */
 interface WalkableGraph<E extends Attributes> {
   hasNode(node: string): boolean;
+  degree(node: string): number;
   forEachEdge(node: string, callback: (edge: string, attributes: E, source: string, target: string) => void): void;
 }
 
@@ -98,13 +100,16 @@ export function findPaths<E extends Attributes>(graph: WalkableGraph<E>, source:
   if (shortest === undefined) return [];
 
   const found: string[][] = [];
+  // A few candidates per length, so that equal-length paths can be ranked before `limit` of them are kept.
+  const pool = limit * 4;
+  let wanted = pool;
   let budget = options.budget ?? 200_000;
   const trail = [source];
   const onTrail = new Set(trail);
   // Simple paths of exactly `length` steps: a step is taken only if the target stays reachable in the steps left.
   const walk = (node: string, left: number): void => {
     for (const next of neighbours(node).keys()) {
-      if (found.length >= limit || --budget < 0) return;
+      if (found.length >= wanted || --budget < 0) return;
       if (onTrail.has(next)) continue;
       if (next === target) { if (left === 1) found.push([...trail, next]); continue; }
       const d = dist.get(next);
@@ -114,9 +119,17 @@ export function findPaths<E extends Attributes>(graph: WalkableGraph<E>, source:
       trail.pop(); onTrail.delete(next);
     }
   };
-  for (let length = shortest; length <= maxSteps && found.length < limit && budget > 0; length++) walk(source, length);
+  const weight = (nodes: string[]) => nodes.slice(1, -1).reduce((sum, n) => sum + graph.degree(n), 0);
+  const kept: string[][] = [];
+  for (let length = shortest; length <= maxSteps && kept.length < limit && budget > 0; length++) {
+    found.length = 0;
+    wanted = pool;
+    walk(source, length);
+    const ranked = found.map((nodes, i) => ({ nodes, w: weight(nodes), i })).sort((a, b) => b.w - a.w || a.i - b.i);
+    kept.push(...ranked.slice(0, limit - kept.length).map((r) => r.nodes));
+  }
 
-  return found.map((nodes) => ({
+  return kept.map((nodes) => ({
     nodes,
     steps: nodes.slice(1).map((to, i) => ({ from: nodes[i], to, relations: neighbours(nodes[i]).get(to)! })),
   }));

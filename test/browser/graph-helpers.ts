@@ -58,3 +58,21 @@ export async function nodePoint(page: Page, hostSelector: string, node: string):
 export function cameraOf(page: Page, hostSelector: string): Promise<{ x: number; y: number; ratio: number }> {
   return page.evaluate((sel) => (document.querySelector(sel) as any).kgView.sigma.getCamera().getState(), hostSelector);
 }
+
+/**
+ * Page coordinates of the middle of the line from `source` to `target` in a live view; `zoom` first centres the
+ * camera on it, zoomed so the line is long (easy to hover, clear of other nodes).
+ */
+export async function edgePoint(page: Page, hostSelector: string, source: string, target: string, o: { zoom?: boolean } = {}): Promise<{ x: number; y: number }> {
+  if (o.zoom) {
+    await page.evaluate(([sel, s, t]) => {
+      const view = (document.querySelector(sel) as any).kgView;
+      const a = view.sigma.getNodeDisplayData(s), b = view.sigma.getNodeDisplayData(t);
+      view.sigma.getCamera().setState({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.max(0.05, Math.hypot(a.x - b.x, a.y - b.y) * 1.5) });
+    }, [hostSelector, source, target] as const);
+    // Picking is drawn once the camera is at rest (pick-at-rest.ts).
+    await page.waitForTimeout(300);
+  }
+  const [a, b] = await Promise.all([nodePoint(page, hostSelector, source), nodePoint(page, hostSelector, target)]);
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}

@@ -84,6 +84,12 @@ describe('findPaths', () => {
     expect(pathSentence(p, (n) => n, labels)).toBe('a — opposed by · sanctions → b — supports → c');
   });
 
+  it('lists equal-length paths through the best-connected entities first', () => {
+    const g2 = graphOf('a -related_to-> event', 'event -related_to-> b', 'a -leads-> zhub', 'zhub -sanctions-> b', 'zhub -sanctions-> c', 'zhub -sanctions-> d');
+    expect(nodesOf(findPaths(g2, 'a', 'b'))).toEqual(['a zhub b', 'a event b']);
+    expect(nodesOf(findPaths(g2, 'a', 'b', { limit: 1 }))).toEqual(['a zhub b']);
+  });
+
   it('stays bounded on a dense graph (the work budget) and is deterministic', () => {
     const dense = new MultiDirectedGraph<object, { type: string }>();
     for (let i = 0; i < 60; i++) for (let j = 0; j < 60; j++) if (i !== j) dense.mergeEdge(`n${i}`, `n${j}`, { type: 'related_to' });

@@ -109,7 +109,7 @@ function start(page: Page, data: CompactGraph): void {
     // The shared view's filters are in the first frame already.
     filter: { hiddenNode, hiddenRelation },
     onEdges: () => performance.mark('kg:edges'),
-    describeEdge: edgeDescriber(graph, tables, evidence, BASE),
+    describeEdge: edgeDescriber(graph, tables, evidence, BASE, (rel) => !hiddenRelations.has(rel)),
   });
   performance.mark('kg:first-frame');
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
