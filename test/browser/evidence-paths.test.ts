@@ -70,6 +70,8 @@ describe('paths between two entities', () => {
     expect(await edgeSize(page, COMMERCE, HIKVISION)).toBeGreaterThan(3);
     expect(page.url()).toContain(`from=${ROSS}&to=${HIKVISION}`);
     await screenshot(page, 'graph-paths');
+    const axe = await new AxeBuilder({ page }).include('[data-paths]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // "Highlight" brings out one path only: the listing event of the other path fades.
     const event = 'entity-list-additions-of-7-october-2019';

@@ -313,6 +313,17 @@ describe('browser code, pure parts', () => {
     fc.assert(fc.property(fc.string(), (junk) => { expect(() => parseState(junk)).not.toThrow(); }));
   });
 
+  it('URL state keeps the paths panel: both ends, and the relation types only when they differ from the default', () => {
+    const withPaths = { ...defaults, pathVia: ['leads', 'sanctions', 'supplies'] };
+    const state = { node: null, hiddenTypes: [], hiddenRelations: ['cites', 'mentions'], pathFrom: 'wilbur-ross', pathTo: 'hikvision', pathVia: ['sanctions', 'leads'] };
+    const hash = formatState(state, withPaths);
+    expect(hash).toBe('#from=wilbur-ross&to=hikvision&via=leads,sanctions');
+    expect(parseState(hash)).toEqual({ node: null, pathFrom: 'wilbur-ross', pathTo: 'hikvision', pathVia: ['leads', 'sanctions'] });
+    expect(formatState({ ...state, pathVia: ['supplies', 'leads', 'sanctions'] }, withPaths)).toBe('#from=wilbur-ross&to=hikvision');
+    // No ends: no path state at all, whatever the types.
+    expect(formatState({ ...state, pathFrom: undefined, pathTo: undefined }, withPaths)).toBe('');
+  });
+
   it('search finds by title or alias, ignoring case and accents, best first', () => {
     const entries = [
       { id: 'hikvision', title: 'Hangzhou Hikvision Digital Technology Co., Ltd.', aliases: ['Hikvision', '海康威视'] },
