@@ -1,35 +1,85 @@
 // The evidence of a drawn edge as readable DOM: each relation the line stands for, in words ("Wilbur Ross leads
 // US Department of Commerce"), its dates, its quote and its sources (title linking to the document, publisher, date),
-// or "No source given". Shared by the edge card (hover, click) and the network's side panel. Text only: untrusted
-// note data goes in with textContent, links only with http(s) or site URLs (checked again here).
-import type { EdgeEvidence, EvidenceTable } from '../kg/exports/edge-evidence.ts';
+// or "No source given". Shared by the edge card (hover, click) and the network's side panel. The evidence files
+// (`/evidence/<n>.json`, src/kg/exports/edge-evidence.ts) are fetched on first use, once per page, whichever view
+// asks. Text only: untrusted note data goes in with textContent, links only with http(s) or site URLs (checked again).
+import { type EdgeEvidence, type EvidenceShard, type EvidenceSource, evidencePath } from '../kg/exports/edge-evidence.ts';
 import { formatDate } from '../kg/dates.ts';
+import { IMPLICIT_RELATIONS } from '../kg/paths.ts';
 import { entityUrl } from './open-entity.ts';
 import type { EdgeAttrs, Tables, ViewGraph } from './view-graph.ts';
 
-/** One relation of a drawn edge and where its evidence is. */
+/** One edge's evidence and the sources table its indices point into. */
+export interface EvidenceEntry { evidence: EdgeEvidence | null; sources: EvidenceSource[] }
+
+/** One relation of a drawn edge; `entry` is undefined while its evidence file has not arrived. */
 export interface Claim {
   type: string;
   label: string;
   from: string;
   to: string;
-  evidence: EdgeEvidence | null;
+  entry: EvidenceEntry | undefined;
 }
 
-/** The payload a view was built from: its edges' types (by index) and, once loaded, their evidence. */
-export interface EvidenceSource {
+/** Evidence of a view's payload edges, by payload index. */
+export interface EvidenceStore {
+  /** The payload's edge types (indices into the relation table). */
   edgeTypes: readonly number[];
-  table(): EvidenceTable | undefined;
+  get(i: number): EvidenceEntry | undefined;
+  /** Fetches the files holding these payload edges (each file once per page). */
+  load(indices: readonly number[]): Promise<void>;
 }
+
+const shards = new Map<string, Promise<EvidenceShard>>();
+const loaded = new Map<string, EvidenceShard>();
+
+async function fetchShard(url: string): Promise<EvidenceShard> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** `gidOf` maps a payload edge to its graph.json index (the network's payload is graph.json itself). */
+export function evidenceStore(base: string, edgeTypes: readonly number[], gidOf: (i: number) => number | undefined): EvidenceStore {
+  const urlOf = (i: number) => { const g = gidOf(i); return g === undefined ? undefined : `${base}${evidencePath(g)}`; };
+  return {
+    edgeTypes,
+    get(i) {
+      const url = urlOf(i), g = gidOf(i);
+      const shard = url ? loaded.get(url) : undefined;
+      if (!shard || g === undefined) return undefined;
+      return { evidence: shard.edges[g - shard.first] ?? null, sources: shard.sources };
+    },
+    async load(indices) {
+      const urls = [...new Set(indices.map(urlOf).filter((u): u is string => u !== undefined && !loaded.has(u)))];
+      await Promise.all(urls.map((url) => {
+        let p = shards.get(url);
+        if (!p) {
+          p = fetchShard(url).then((s) => { loaded.set(url, s); return s; });
+          // A failed file may be asked for again later.
+          p.catch(() => shards.delete(url));
+          shards.set(url, p);
+        }
+        return p;
+      }));
+    },
+  };
+}
+
+/** Mentions and citations have no evidence of their own (the note is it): nothing to load for them. */
+const NONE: EvidenceEntry = { evidence: null, sources: [] };
+const implicit = (tables: Tables, store: EvidenceStore, i: number) => IMPLICIT_RELATIONS.includes(tables.relations[store.edgeTypes[i]]?.id ?? '');
+
+/** The payload edges among `indices` whose evidence is still to be fetched. */
+export const missing = (tables: Tables, store: EvidenceStore, indices: readonly number[]) => indices.filter((i) => !implicit(tables, store, i) && !store.get(i));
 
 /** The relations a drawn edge stands for (optionally of one type), with their evidence when it is loaded. */
-export function claimsOf(a: Pick<EdgeAttrs, 'idx'>, from: string, to: string, tables: Tables, source: EvidenceSource, type?: string): Claim[] {
-  const table = source.table();
+export function claimsOf(a: Pick<EdgeAttrs, 'idx'>, from: string, to: string, tables: Tables, store: EvidenceStore, type?: string): Claim[] {
   const out: Claim[] = [];
   for (const i of a.idx) {
-    const rel = tables.relations[source.edgeTypes[i]];
+    const rel = tables.relations[store.edgeTypes[i]];
     if (!rel || (type !== undefined && rel.id !== type)) continue;
-    out.push({ type: rel.id, label: rel.label, from, to, evidence: table?.edges[i] ?? null });
+    out.push({ type: rel.id, label: rel.label, from, to, entry: implicit(tables, store, i) ? NONE : store.get(i) });
   }
   return out;
 }
@@ -52,9 +102,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-/** Dates, quote and sources of one relation (a pending note while the evidence file has not arrived). */
-export function evidenceDetails(evidence: EdgeEvidence | null, table: EvidenceTable | undefined, base: string): HTMLElement[] {
-  if (!table) return [el('p', 'kg-ev-pending', 'Loading the sources…')];
+/** Dates, quote and sources of one relation (a pending note while its evidence file has not arrived). */
+export function evidenceDetails(entry: EvidenceEntry | undefined, base: string): HTMLElement[] {
+  if (!entry) return [el('p', 'kg-ev-pending', 'Loading the sources…')];
+  const { evidence } = entry;
   if (!evidence) return [];
   const parts: HTMLElement[] = [];
   const when = dateText(evidence);
@@ -65,15 +116,14 @@ export function evidenceDetails(evidence: EdgeEvidence | null, table: EvidenceTa
     parts.push(q);
   }
   if (evidence.note) parts.push(el('p', 'kg-ev-note', evidence.note));
-  if (!evidence.sources.length) {
+  const sources = evidence.sources.map((i) => entry.sources[i]).filter((s): s is EvidenceSource => s !== undefined);
+  if (!sources.length) {
     parts.push(el('p', 'kg-ev-nosource', 'No source given'));
     return parts;
   }
   const list = el('ul', 'kg-ev-sources');
   list.setAttribute('aria-label', 'Sources');
-  for (const i of evidence.sources) {
-    const s = table.sources[i];
-    if (!s) continue;
+  for (const s of sources) {
     const li = el('li');
     const a = el('a', 'kg-ev-title', s.title);
     a.href = safeHref(s.url) ?? entityUrl(base, s.id);
@@ -87,44 +137,27 @@ export function evidenceDetails(evidence: EdgeEvidence | null, table: EvidenceTa
 }
 
 /** The edge card: for each relation of the line, "A label B" and its evidence. */
-export function edgeCard(claims: Claim[], titleOf: (node: string) => string, table: EvidenceTable | undefined, base: string): HTMLElement[] {
+export function edgeCard(claims: Claim[], titleOf: (node: string) => string, base: string): HTMLElement[] {
   return claims.map((c) => {
     const section = el('div', 'kg-ev');
     const head = el('p', 'kg-ev-head');
     head.append(el('strong', undefined, titleOf(c.from)), ` ${c.label} `, el('strong', undefined, titleOf(c.to)));
-    section.append(head, ...evidenceDetails(c.evidence, table, base));
+    section.append(head, ...evidenceDetails(c.entry, base));
     return section;
   });
 }
 
-/**
- * Evidence on demand: `load` gives the table at once (a view file carries it) or fetches it once (the network's
- * graph-evidence.json, on the first edge hover or selection); `table()` is what has arrived so far.
- */
-export function evidenceStore(edgeTypes: readonly number[], load: () => EvidenceTable | Promise<EvidenceTable>): EvidenceSource & { ready(): Promise<EvidenceTable> } {
-  let table: EvidenceTable | undefined;
-  let pending: Promise<EvidenceTable> | undefined;
-  return {
-    edgeTypes,
-    table: () => table,
-    ready() {
-      if (table) return Promise.resolve(table);
-      return pending ??= Promise.resolve(load()).then((t) => (table = t)).catch((error) => { pending = undefined; throw error; });
-    },
-  };
-}
-
 /** The edge card of a view: ready parts when the evidence is loaded, else a promise of them. */
-export function edgeDescriber(graph: ViewGraph, tables: Tables, store: ReturnType<typeof evidenceStore>, base: string, shown: (rel: string) => boolean = () => true) {
+export function edgeDescriber(graph: ViewGraph, tables: Tables, store: EvidenceStore, base: string, shown: (rel: string) => boolean = () => true) {
   const titleOf = (n: string) => graph.getNodeAttribute(n, 'title');
   // Relations hidden by the view's filters (e.g. mentions on the network) are left out of the card.
   const card = (edge: string) => {
     const [s, t] = graph.extremities(edge);
-    return edgeCard(claimsOf(graph.getEdgeAttributes(edge), s, t, tables, store).filter((c) => shown(c.type)), titleOf, store.table(), base);
+    return edgeCard(claimsOf(graph.getEdgeAttributes(edge), s, t, tables, store).filter((c) => shown(c.type)), titleOf, base);
   };
   return (edge: string): HTMLElement[] | Promise<HTMLElement[]> => {
-    if (store.table()) return card(edge);
-    return store.ready().then(() => card(edge), () => [el('p', 'kg-ev-pending', 'The sources could not be loaded.')]);
+    const needed = missing(tables, store, graph.getEdgeAttribute(edge, 'idx'));
+    if (!needed.length) return card(edge);
+    return store.load(needed).then(() => card(edge), () => [el('p', 'kg-ev-pending', 'The sources could not be loaded.')]);
   };
 }
-

@@ -3,7 +3,6 @@
 import { animateNodes } from 'sigma/utils';
 import type { CompactGraph } from '../kg/exports/graph-json.ts';
 import type { ViewData } from '../kg/exports/view-json.ts';
-import type { EvidenceTable } from '../kg/exports/edge-evidence.ts';
 import { motion } from './camera-controls.ts';
 import { edgeDescriber, evidenceStore } from './edge-evidence.ts';
 import { entityUrl, openPage } from './open-entity.ts';
@@ -21,12 +20,6 @@ export const dataUrl = (id: string) => (id === 'network' ? `${BASE}graph.json` :
 async function load(id: string): Promise<CompactGraph | ViewData> {
   const res = await fetch(dataUrl(id));
   if (!res.ok) throw new Error(`${dataUrl(id)}: HTTP ${res.status}`);
-  return res.json();
-}
-
-async function fetchEvidence(): Promise<EvidenceTable> {
-  const res = await fetch(`${BASE}graph-evidence.json`);
-  if (!res.ok) throw new Error(`graph-evidence.json: HTTP ${res.status}`);
   return res.json();
 }
 
@@ -69,8 +62,9 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
   try {
     const data = await load(id);
     const { graph, tables } = toViewGraph(data);
-    // A view file carries its edges' evidence; the whole network's is fetched on the first edge hover.
-    const evidence = evidenceStore(data.edges.type, () => ('evidence' in data && data.evidence ? data.evidence : fetchEvidence()));
+    // Evidence files are fetched on the first edge hover; a view file gives its edges' indices in graph.json.
+    const gid = (data.edges as { gid?: number[] }).gid;
+    const evidence = evidenceStore(BASE, data.edges.type, id === 'network' ? (i) => i : (i) => gid?.[i]);
     const width = Number(figure.dataset.width) || SVG_WIDTH;
     const height = Number(figure.dataset.height) || 420;
     const embedded = document.documentElement.classList.contains('kg-embed-page');

@@ -1,7 +1,7 @@
 // Evidence on every edge and paths between two entities, in a real browser: the Paths panel on /graph/ lists the
 // expected sentence and brings the path out in the graph (and keeps it in the URL); hovering a line shows its quote
 // and source, a click pins the card; the side panel lists each relation with its citation; the local graph on an
-// entity page has edge cards too; axe stays clean.
+// entity page has edge cards too; evidence files load on first use only; axe stays clean.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('evidence on every edge', () => {
   it('hovering a line on /graph/ shows its relation, quote and source; a click pins the card with a working link', async () => {
     const { page, errors } = await openNetwork();
     const requested: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('graph-evidence.json')) requested.push(r.url()); });
+    page.on('request', (r) => { if (r.url().includes('/evidence/')) requested.push(new URL(r.url()).pathname); });
     // Zoom onto the relation so its line is long and clear of other nodes.
     const at = await edgePoint(page, NETWORK, ROSS, COMMERCE, { zoom: true });
     expect(requested).toEqual([]); // loaded on first use only
@@ -121,7 +121,7 @@ describe('evidence on every edge', () => {
     await expect.poll(() => card.locator('.kg-ev-quote').textContent()).toBe('“said Secretary of Commerce Wilbur Ross”');
     expect(await card.locator('.kg-ev-head').textContent()).toBe('Wilbur Ross leads United States Department of Commerce');
     expect(await card.locator('.kg-ev-sources li').first().textContent()).toMatch(/^China signals it will hit back .* — The Straits Times, 8 October 2019$/);
-    expect(requested).toHaveLength(1);
+    expect(requested).toEqual(['/evidence/0.json']); // one small file, on first use
     expect(await edgeSize(page, ROSS, COMMERCE)).toBeGreaterThan(3);
     await screenshot(page, 'graph-edge-card');
     await page.mouse.click(at.x, at.y);
@@ -154,18 +154,19 @@ describe('evidence on every edge', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     const requested: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('graph-evidence.json')) requested.push(r.url()); });
+    page.on('request', (r) => { if (r.url().includes('/evidence/')) requested.push(new URL(r.url()).pathname); });
     await page.goto(`${base()}/entity/${ROSS}/`);
     const figure = page.locator('figure.kg-view-local');
     await figure.scrollIntoViewIfNeeded();
     await expect.poll(() => figure.getAttribute('data-live')).toBe('ready');
     await page.waitForTimeout(400);
     const at = await edgePoint(page, 'figure.kg-view-local', ROSS, COMMERCE);
+    expect(requested).toEqual([]);
     await page.mouse.move(at.x, at.y);
     const card = figure.locator('.kg-tooltip.kg-tooltip-edge:not([hidden])');
     await expect.poll(() => card.locator('.kg-ev-quote').textContent()).toBe('“said Secretary of Commerce Wilbur Ross”');
     expect(await card.locator('.kg-ev-sources').textContent()).toMatch(/The Straits Times/);
-    expect(requested).toEqual([]);
+    expect(requested).toEqual(['/evidence/0.json']);
     await screenshot(page, 'graph-entity-edge-card');
     expect(errors).toEqual([]);
     await page.close();

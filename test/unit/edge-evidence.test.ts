@@ -1,12 +1,13 @@
-// Evidence on every edge: graph-evidence.json and the view files carry each relation's dates, quote and sources,
-// aligned with their edge arrays; relations without a source are marked; untrusted text stays text, bad URLs go.
+// Evidence on every edge: the evidence files (/evidence/<n>.json) carry each relation's dates, quote and sources in
+// graph.json's edge order, views point into them; relations without a source are marked; untrusted text stays
+// text, bad URLs go.
 import { describe, expect, it } from 'vitest';
 import { toViewGraph } from '../../src/client/view-graph.ts';
 import { buildFromFiles } from '../../src/kg/build.ts';
 import { resolveConfig } from '../../src/kg/config.ts';
-import { edgeEvidence, safeSourceUrl } from '../../src/kg/exports/edge-evidence.ts';
-import { toCompactGraph, toGraphEvidence } from '../../src/kg/exports/graph-json.ts';
-import { viewFile } from '../../src/kg/exports/view-files.ts';
+import { EVIDENCE_SHARD, edgeEvidence, type EvidenceShard, evidencePath, evidenceShard, safeSourceUrl } from '../../src/kg/exports/edge-evidence.ts';
+import { toCompactGraph } from '../../src/kg/exports/graph-json.ts';
+import { viewFile, viewFilePaths } from '../../src/kg/exports/view-files.ts';
 import type { ViewData } from '../../src/kg/exports/view-json.ts';
 import { decodeNote } from '../../src/kg/vault.ts';
 
@@ -29,11 +30,13 @@ const site = buildFromFiles(config, [
 ]);
 const edgeKey = (type: string, from: string, to: string) => site.graph.findEdge(from, to, (_e, a) => a.type === type)!;
 
-describe('graph-evidence.json', () => {
+describe('evidence files', () => {
   const data = toCompactGraph(site.graph, config);
-  const evidence = toGraphEvidence(site.graph, (id) => site.byId.get(id));
+  const evidence = evidenceShard(site.graph, (id) => site.byId.get(id), 0);
 
   it('has one entry per graph.json edge, in the same order; null for mentions and citations', () => {
+    expect(site.graph.size).toBeLessThan(EVIDENCE_SHARD);
+    expect(evidence.first).toBe(0);
     expect(evidence.edges).toHaveLength(data.edges.source.length);
     site.graph.edges().forEach((e, i) => expect(evidence.edges[i] === null).toBe(site.graph.getEdgeAttribute(e, 'kind') !== 'relation'));
   });
@@ -74,18 +77,41 @@ describe('graph-evidence.json', () => {
   });
 });
 
-describe('view files carry their edges\' evidence', () => {
-  it('an article view and an entity neighbourhood list evidence per edge', () => {
+describe('view files point into the evidence files', () => {
+  it('an article view and an entity neighbourhood give each edge its graph.json index', () => {
+    const paths = viewFilePaths(site);
+    expect(paths.filter((p) => p.startsWith('evidence/'))).toEqual(['evidence/0.json']);
+    const shard = JSON.parse(viewFile(site, '/', 'evidence/0.json')!) as EvidenceShard;
+    expect(viewFile(site, '/', 'evidence/1.json')).toBeUndefined();
+    expect(viewFile(site, '/', 'evidence/00.json')).toBeUndefined();
     for (const id of ['ross--1', 'entity-ross']) {
       const text = viewFile(site, '/', `views/${id}.json`);
       expect(text, id).toBeDefined();
       const view = JSON.parse(text!) as ViewData;
-      expect(view.evidence!.edges).toHaveLength(view.edges.source.length);
+      expect(view.edges.gid).toHaveLength(view.edges.source.length);
       const i = view.edges.source.findIndex((s, k) => view.nodes.id[s] === 'ross' && view.nodes.id[view.edges.target[k]] === 'commerce');
-      expect(view.evidence!.edges[i]!.quote).toBe(HOSTILE);
-      expect(view.evidence!.edges[i]!.sources.map((s) => view.evidence!.sources[s].publisher)).toEqual(['The Paper', 'Wire']);
+      const gid = view.edges.gid![i];
+      expect(evidencePath(gid)).toBe('evidence/0.json');
+      expect(shard.edges[gid - shard.first]!.quote).toBe(HOSTILE);
+      expect(shard.edges[gid - shard.first]!.sources.map((s) => shard.sources[s].publisher)).toEqual(['The Paper', 'Wire']);
       const party = view.edges.source.findIndex((s, k) => view.nodes.id[s] === 'ross' && view.nodes.id[view.edges.target[k]] === 'party');
       expect(view.edges.unsourced).toEqual([party]);
     }
+  });
+
+  it('splits a large graph into files of EVIDENCE_SHARD edges, each with its own sources', () => {
+    expect(evidencePath(0)).toBe('evidence/0.json');
+    expect(evidencePath(EVIDENCE_SHARD - 1)).toBe('evidence/0.json');
+    expect(evidencePath(EVIDENCE_SHARD)).toBe('evidence/1.json');
+    const notes = [note('Paper.md', '---\ntype: source\npublisher: P\ndate: 2020\n---\n')];
+    for (let i = 0; i < 700; i++) notes.push(note(`Org ${i}.md`, `---\ntype: organization\nrelations:\n  - type: related_to\n    to: "[[Org ${(i + 1) % 700}]]"\n    sources: ["[[Paper]]"]\n---\n`));
+    const big = buildFromFiles(config, notes);
+    const files = viewFilePaths(big).filter((p) => p.startsWith('evidence/'));
+    expect(files).toHaveLength(Math.ceil(big.graph.size / EVIDENCE_SHARD));
+    const all = files.flatMap((f) => (JSON.parse(viewFile(big, '/', f)!) as EvidenceShard).edges);
+    expect(all).toEqual(edgeEvidence(big.graph, (id) => big.byId.get(id), big.graph.edges()).edges.map((e) => e && { ...e, sources: [0] }));
+    const second = JSON.parse(viewFile(big, '/', files[1])!) as EvidenceShard;
+    expect(second.first).toBe(EVIDENCE_SHARD);
+    expect(second.sources.map((s) => s.id)).toEqual(['paper']);
   });
 });

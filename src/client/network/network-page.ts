@@ -1,9 +1,8 @@
 // The network view (/graph/): the whole graph at its build-time positions, with search, type and relation filters,
 // a side panel for the selected entity, and the view (selection, filters, camera) kept in the URL hash.
 // The first frame needs only graph.json; summaries and aliases (graph-details.json) load right after it.
-import type { GraphEvidence } from '../../kg/exports/edge-evidence.ts';
 import type { CompactGraph, GraphDetails } from '../../kg/exports/graph-json.ts';
-import { claimsOf, edgeDescriber, evidenceDetails, evidenceStore } from '../edge-evidence.ts';
+import { claimsOf, edgeDescriber, evidenceDetails, evidenceStore, missing } from '../edge-evidence.ts';
 import { entityUrl } from '../open-entity.ts';
 import { createSigmaView, type SigmaView } from '../sigma-view.ts';
 import { toViewGraph, type ViewGraph } from '../view-graph.ts';
@@ -42,7 +41,7 @@ function start(page: Page, data: CompactGraph): void {
   const hiddenRelations = new Set(initial.hiddenRelations ?? defaults.hiddenRelations);
 
   // Each edge's dates, quote and sources: fetched on the first edge hover or selection (not needed for the first frame).
-  const evidence = evidenceStore(data.edges.type, () => fetchJson<GraphEvidence>('graph-evidence.json'));
+  const evidence = evidenceStore(BASE, data.edges.type, (i) => i);
 
   let view: SigmaView;
   let paths: PathPanel | undefined;
@@ -57,8 +56,9 @@ function start(page: Page, data: CompactGraph): void {
   const panelEvidence: PanelEvidence = {
     evidenceOf: (row) => {
       const [s, t] = graph.extremities(row.edge);
-      const table = evidence.table();
-      return table ? claimsOf(graph.getEdgeAttributes(row.edge), s, t, tables, evidence, row.rel).flatMap((c) => evidenceDetails(c.evidence, table, BASE)) : [];
+      const claims = claimsOf(graph.getEdgeAttributes(row.edge), s, t, tables, evidence, row.rel);
+      // While the files load, the panel shows one note instead of one per row (it is drawn again once they are in).
+      return claims.every((c) => c.entry) ? claims.flatMap((c) => evidenceDetails(c.entry, BASE)) : [];
     },
     onFocusRow: (row) => view.markEdge(row?.edge ?? null),
   };
@@ -76,9 +76,10 @@ function start(page: Page, data: CompactGraph): void {
         id, title: a.title, typeLabel: typeLabel(a.kind), color: a.color, summary: details?.summary[indexOf.get(id)!],
         href: entityUrl(BASE, id), rows: relationRows(graph, tables, id),
       }, (other) => select(other, { fly: true, focusPanel: true }), () => select(null), panelEvidence);
-      if (!evidence.table()) {
+      const needed = missing(tables, evidence, graph.edges(id).flatMap((e) => graph.getEdgeAttribute(e, 'idx')));
+      if (needed.length) {
         page.panel.dataset.evidence = 'loading';
-        void evidence.ready().then(() => { if (view.selected() === id) select(id); }, (error) => console.warn('Sources could not be loaded:', error));
+        void evidence.load(needed).then(() => { if (view.selected() === id) select(id); }, (error) => console.warn('Sources could not be loaded:', error));
       } else page.panel.dataset.evidence = 'ready';
       page.status.textContent = `Selected: ${a.title}`;
       if (o.fly) view.flyTo(id);

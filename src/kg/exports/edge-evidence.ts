@@ -1,8 +1,17 @@
-// The evidence of each edge of a graph payload: its dates, quote, note and sources (publisher, title, date, link),
-// aligned with the payload's edge arrays. The network loads it as /graph-evidence.json on the first edge hover or
-// selection (too bulky for graph.json's first frame); each view's /views/<id>.json carries its own.
+// The evidence of each edge: its dates, quote, note and sources (publisher, title, date, link), in graph.json's edge
+// order, split into shards of EVIDENCE_SHARD edges (`/evidence/<n>.json`) that views load when a reader first
+// hovers a line or selects an entity: too bulky for graph.json's first frame, and written once for the whole site
+// instead of once per view file (at 10k notes, evidence inside each neighbourhood file made them 70 MB larger).
+// View files give each edge's index in graph.json (`edges.gid`), so they find its shard.
 import type { KnowledgeGraph } from '../graph.ts';
 import type { Note } from '../types.ts';
+import { sharedWeakMap } from '../shared-memo.ts';
+
+/** Edges per evidence file: a hover loads one file of ~10–25 KB. */
+export const EVIDENCE_SHARD = 500;
+
+/** Path (under the site root) of the evidence file holding graph.json edge `index`. */
+export const evidencePath = (index: number) => `evidence/${Math.floor(index / EVIDENCE_SHARD)}.json`;
 
 export interface EvidenceSource {
   id: string;
@@ -27,12 +36,12 @@ export interface EdgeEvidence {
 export interface EvidenceTable {
   /** Every source cited by the edges, sorted by id. */
   sources: EvidenceSource[];
-  /** One entry per payload edge; null for mentions and citations (their evidence is the note itself). */
+  /** One entry per edge; null for mentions and citations (their evidence is the note itself). */
   edges: Array<EdgeEvidence | null>;
 }
 
-/** The evidence file of the network view. */
-export interface GraphEvidence extends EvidenceTable { v: 1 }
+/** One evidence file: edges `first` … `first + edges.length - 1` of graph.json. */
+export interface EvidenceShard extends EvidenceTable { v: 1; first: number }
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
@@ -87,4 +96,28 @@ export function edgeEvidence(graph: KnowledgeGraph, noteOf: (id: string) => Note
       return out;
     }),
   };
+}
+
+const orderMemo = sharedWeakMap<KnowledgeGraph, { edges: string[]; index: Map<string, number> }>('edge-order');
+
+/** The graph's edges in graph.json order and each one's index there, computed once per graph. */
+function edgeOrder(graph: KnowledgeGraph): { edges: string[]; index: Map<string, number> } {
+  let order = orderMemo.get(graph);
+  if (!order) {
+    const edges = graph.edges();
+    orderMemo.set(graph, (order = { edges, index: new Map(edges.map((e, i) => [e, i])) }));
+  }
+  return order;
+}
+
+/** Each edge's index in graph.json. */
+export const edgeIndex = (graph: KnowledgeGraph): Map<string, number> => edgeOrder(graph).index;
+
+/** How many evidence files the graph has. */
+export const evidenceShardCount = (graph: KnowledgeGraph) => Math.ceil(graph.size / EVIDENCE_SHARD);
+
+/** Evidence file `n`: its edges in graph.json order, with the sources they cite. */
+export function evidenceShard(graph: KnowledgeGraph, noteOf: (id: string) => Note | undefined, n: number): EvidenceShard {
+  const first = n * EVIDENCE_SHARD;
+  return { v: 1, first, ...edgeEvidence(graph, noteOf, edgeOrder(graph).edges.slice(first, first + EVIDENCE_SHARD)) };
 }

@@ -2,8 +2,6 @@
 // types as indices into small tables). Labels and summaries for panels live in graph-details.json.
 import { allRelations, type KgConfig } from '../config.ts';
 import type { KnowledgeGraph } from '../graph.ts';
-import type { Note } from '../types.ts';
-import { edgeEvidence, type GraphEvidence } from './edge-evidence.ts';
 
 export interface CompactGraph {
   v: 1;
@@ -52,7 +50,3 @@ export function toGraphDetails(graph: KnowledgeGraph): GraphDetails {
   return details;
 }
 
-/** graph-evidence.json: every edge's dates, quote and sources, in graph.json's edge order (loaded on first use). */
-export function toGraphEvidence(graph: KnowledgeGraph, noteOf: (id: string) => Note | undefined): GraphEvidence {
-  return { v: 1, ...edgeEvidence(graph, noteOf, graph.edges()) };
-}

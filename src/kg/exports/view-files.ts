@@ -1,10 +1,10 @@
 // The small JSON files every view has: `views/<id>.json` (its data, loaded when it scrolls into view) and
-// `embed/<id>/oembed.json` (its oEmbed document). Tens of thousands at scale, so the integration writes them itself
+// `embed/<id>/oembed.json` (its oEmbed document); and the edges' evidence files `evidence/<n>.json` they share. Tens of thousands at scale, so the integration writes them itself
 // (and serves them in dev) instead of sending each through Astro's page pipeline.
 import type { Site } from '../build.ts';
 import { NETWORK_ID, viewEntry, viewIds } from '../view-catalog.ts';
 import { oembedDocument } from '../view-embed.ts';
-import { edgeEvidence } from './edge-evidence.ts';
+import { evidenceShard, evidenceShardCount } from './edge-evidence.ts';
 import { toNeighbourhoodData, toViewData } from './view-json.ts';
 
 /** Every view file's path under the site root (ids as they are, not URL-encoded), in a fixed order. */
@@ -14,6 +14,7 @@ export function viewFilePaths(site: Site): string[] {
     if (id !== NETWORK_ID) out.push(`views/${id}.json`);
     out.push(`embed/${id}/oembed.json`);
   }
+  for (let n = 0; n < evidenceShardCount(site.graph); n++) out.push(`evidence/${n}.json`);
   return out;
 }
 
@@ -23,11 +24,14 @@ export function viewFile(site: Site, base: string, path: string): string | undef
   if (data) {
     const entry = data[1] === NETWORK_ID ? undefined : viewEntry(site, base, data[1]);
     if (!entry || entry.kind === 'network') return undefined;
-    const view = entry.kind === 'entity'
+    return JSON.stringify(entry.kind === 'entity'
       ? toNeighbourhoodData(entry.view, site.graph, site.config, entry.page)
-      : toViewData(entry.view, site.graph, site.config, entry.page);
-    view.evidence = edgeEvidence(site.graph, (id) => site.byId.get(id), entry.view.edges);
-    return JSON.stringify(view);
+      : toViewData(entry.view, site.graph, site.config, entry.page));
+  }
+  const shard = /^evidence\/(0|[1-9]\d*)\.json$/.exec(path);
+  if (shard) {
+    const n = Number(shard[1]);
+    return n < evidenceShardCount(site.graph) ? JSON.stringify(evidenceShard(site.graph, (id) => site.byId.get(id), n)) : undefined;
   }
   const oembed = /^embed\/([^/]+)\/oembed\.json$/.exec(path);
   const entry = oembed && viewEntry(site, base, oembed[1]);

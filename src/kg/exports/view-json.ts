@@ -6,7 +6,7 @@ import { firstRing, type Neighbourhood } from '../neighbourhood.ts';
 import { viewPositions } from '../view-positions.ts';
 import { viewCaption, viewNodeSize } from '../view-svg.ts';
 import type { GraphView } from '../views.ts';
-import { type EvidenceTable, unsourcedIndices } from './edge-evidence.ts';
+import { edgeIndex, unsourcedIndices } from './edge-evidence.ts';
 import { typeTables } from './graph-json.ts';
 
 export interface ViewData {
@@ -27,10 +27,11 @@ export interface ViewData {
     x1?: Array<number | null>;
     y1?: Array<number | null>;
   };
-  /** `unsourced`: indices of the relations without a source, ascending. */
-  edges: { source: number[]; target: number[]; type: number[]; unsourced?: number[] };
-  /** Each edge's dates, quote and sources (a view is small: its evidence comes with it). */
-  evidence?: EvidenceTable;
+  /**
+   * `unsourced`: indices of the relations without a source, ascending. `gid`: each edge's index in graph.json, where
+   * its evidence is found (`/evidence/<gid / EVIDENCE_SHARD>.json`).
+   */
+  edges: { source: number[]; target: number[]; type: number[]; unsourced?: number[]; gid?: number[] };
 }
 
 export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgConfig, page: string, seed = config.seed): ViewData {
@@ -46,7 +47,8 @@ export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgCon
     nodes.id.push(n); nodes.label.push(a.title); nodes.summary.push(a.summary); nodes.type.push(typeIndex.get(a.type) ?? 0);
     nodes.x.push(pos.get(n)!.x); nodes.y.push(pos.get(n)!.y); nodes.size.push(viewNodeSize(graph, focus, n));
   }
-  const edges: ViewData['edges'] = { source: [], target: [], type: [], unsourced: unsourcedIndices(graph, view.edges) };
+  const gid = edgeIndex(graph);
+  const edges: ViewData['edges'] = { source: [], target: [], type: [], unsourced: unsourcedIndices(graph, view.edges), gid: view.edges.map((e) => gid.get(e)!) };
   for (const e of view.edges) {
     edges.source.push(index.get(graph.source(e))!); edges.target.push(index.get(graph.target(e))!);
     edges.type.push(relIndex.get(graph.getEdgeAttribute(e, 'type')) ?? 0);
