@@ -1,26 +1,23 @@
 // Sigma edge programs for relation styles: solid, dashed and dotted lines, each with an arrowhead at the target,
 // so relation types are told apart by line style as well as colour (DESIGN "Look and feel").
-// Each line is sigma's clamped edge (stops at the target's rim, room for the head) with a dash pattern in pixels
-// (none for solid lines) and a wider band in the picking image, so edges are easy to hover.
+// The dashed line is sigma's clamped edge (stops at the target's rim, room for the head) with a dash pattern in pixels.
 // Relations without a source get their own sparse dash (drawn lighter by the view), whatever their type's style.
-// All of them draw without instancing (uninstanced.ts), upload their vertices only when edges change
-// (upload-on-change.ts) and skip the edge picking pass (edge hover) while the camera moves (pick-at-rest.ts);
-// hidden edges use the program that draws nothing.
+// All of them draw without instancing (uninstanced.ts) and upload their vertices only when edges change
+// (upload-on-change.ts); hidden edges use the program that draws nothing.
 import type { Attributes } from 'graphology-types';
-import { createEdgeArrowHeadProgram, createEdgeCompoundProgram, EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
+import { createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
-import { pickAtRest } from './pick-at-rest.ts';
 import { SKIP, SkipProgram } from './skip-program.ts';
 import { uninstanced } from './uninstanced.ts';
 import { uploadOnChange } from './upload-on-change.ts';
 import { UNSOURCED } from './view-graph.ts';
 
+/** Dash and gap (CSS pixels) of a relation without a source; the static SVG uses the same (view-svg.ts DASH.unsourced). */
+export const UNSOURCED_PATTERN = [4, 6] as const;
+
 const LENGTH_TO_THICKNESS = 2.5;
 const WIDENESS_TO_THICKNESS = 2;
-
-/** Half the width, in pixels, of an edge in the picking image (where the pointer finds edges). */
-const PICK_HALF_WIDTH = 3;
 
 const VERTEX = /* glsl */ `
 attribute vec4 a_id;
@@ -58,10 +55,6 @@ void main() {
   float normalLength = length(normal);
   vec2 unitNormal = normal / normalLength;
   float pixelsThickness = max(normalLength, u_minEdgeThickness * u_sizeRatio);
-  #ifdef PICKING_MODE
-  // Wider in the picking image than on screen: a thin line is easy to hover.
-  pixelsThickness = max(pixelsThickness, ${PICK_HALF_WIDTH.toFixed(1)} * u_sizeRatio);
-  #endif
   float webGLThickness = pixelsThickness * u_correctionRatio / u_sizeRatio;
   float direction = sign(radius);
   float webGLNodeRadius = direction * radius * 2.0 * u_correctionRatio / u_sizeRatio;
@@ -98,7 +91,7 @@ void main(void) {
   #ifdef PICKING_MODE
   gl_FragColor = v_color;
   #else
-  ${gap > 0 ? `if (mod(v_along, ${(dash + gap).toFixed(1)}) > ${dash.toFixed(1)}) discard;` : ''}
+  if (mod(v_along, ${(dash + gap).toFixed(1)}) > ${dash.toFixed(1)}) discard;
   float dist = length(v_normal) * v_thickness;
   float t = smoothstep(v_thickness - v_feather, v_thickness, dist);
   gl_FragColor = mix(v_color, transparent, t);
@@ -166,17 +159,13 @@ function createPatternedLineProgram(dash: number, gap: number): EdgeProgramType 
   } as unknown as EdgeProgramType;
 }
 
-const plain = <C extends abstract new (...args: never[]) => object>(program: C) => pickAtRest(uploadOnChange(uninstanced(program)));
-
-/** Dash and gap (CSS pixels) of a relation without a source; the static SVG uses the same (view-svg.ts UNSOURCED_DASH). */
-export const UNSOURCED_PATTERN = [4, 6] as const;
+const plain = <C extends abstract new (...args: never[]) => object>(program: C) => uploadOnChange(uninstanced(program));
 const head = () => plain(createEdgeArrowHeadProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS, widenessToThicknessRatio: WIDENESS_TO_THICKNESS }));
 
 /** Program classes by name; edges pick one with their `type` attribute (see view-graph.ts `programFor`). */
 export function edgePrograms<E extends Attributes = Attributes>(): Record<string, EdgeProgramType<Attributes, E>> {
   return {
-    // Solid lines are the patterned program without gaps: sigma's clamped edge, with the wider picking band.
-    arrow: createEdgeCompoundProgram([plain(createPatternedLineProgram(1, 0)), head()]),
+    arrow: createEdgeCompoundProgram([plain(createEdgeClampedProgram({ lengthToThicknessRatio: LENGTH_TO_THICKNESS })), head()]),
     dashed: createEdgeCompoundProgram([plain(createPatternedLineProgram(7, 4)), head()]),
     dotted: createEdgeCompoundProgram([plain(createPatternedLineProgram(2, 3)), head()]),
     [UNSOURCED]: createEdgeCompoundProgram([plain(createPatternedLineProgram(...UNSOURCED_PATTERN)), head()]),

@@ -13,6 +13,8 @@ import { SKIP } from './skip-program.ts';
 import { onSchemeChange, readTheme, type Theme } from './theme.ts';
 import { createTooltip } from './tooltip.ts';
 import type { EdgeAttrs, NodeAttrs, Tables, ViewGraph } from './view-graph.ts';
+import { edgeAt, type Segments, visibleSegments } from './edge-hit.ts';
+import { isMoving } from './is-moving.ts';
 
 export interface SigmaViewOptions {
   /** Accessible name of the canvas. */
@@ -193,8 +195,6 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     maxCameraRatio: 3,
     zIndex: false,
     hideEdgesOnMove: graph.size > LARGE_EDGES,
-    // Edge hover and click show the edge's evidence (the picking pass is skipped while the camera moves, pick-at-rest.ts).
-    enableEdgeEvents: true,
     defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
     defaultDrawNodeLabel: labels.nodeDrawer,
     defaultDrawEdgeLabel: labels.edgeDrawer,
@@ -203,7 +203,10 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   });
 
   labels.attach(sigma);
-  hideIdleLayers(sigma, { edgeLabels: o.edgeLabels === 'always', highlighted: () => hovered !== null || selected !== null || emphasis !== null });
+  // The helpers take sigma without its attribute types (its settings are invariant in them; they only use the
+  // camera, the canvases and the events).
+  const untyped = sigma as unknown as Sigma;
+  hideIdleLayers(untyped, { edgeLabels: o.edgeLabels === 'always', highlighted: () => hovered !== null || selected !== null || emphasis !== null });
 
   // Hover touches only the hovered node's neighbourhood: a partial refresh, no reducer pass over the whole graph.
   // (Partial refreshes may only repaint items that were visible at the last full refresh: hidden ones are left out.)
@@ -240,9 +243,26 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     tooltip.hide();
   });
   sigma.on('clickNode', ({ node }) => o.onClickNode?.(node));
-  sigma.on('clickStage', () => { if (tooltip.pinned()) tooltip.hide(); o.onClickStage?.(); });
-
   // Edges: hover shows the evidence card, click pins it (its links can then be followed); Escape closes it.
+  // The edge under the pointer is found by geometry (edge-hit.ts), not by sigma's edge picking pass.
+  // The visible lines' ends are gathered again after what shows or where changes: a full refresh (filters, frame),
+  // or nodes moving (the depth switch's animation). Hover and selection repaint without changing either.
+  let segments: Segments | null = null;
+  const stale = () => { segments = null; };
+  sigma.on('afterProcess', stale);
+  graph.on('nodeAttributesUpdated', stale);
+  graph.on('eachNodeAttributesUpdated', stale);
+  const edgeUnder = (x: number, y: number) => {
+    if (!o.describeEdge || !edgesDrawn) return null;
+    segments ??= visibleSegments(sigma, edgeHidden);
+    return edgeAt(segments, sigma, x, y);
+  };
+  sigma.on('clickStage', ({ event }) => {
+    const edge = edgeUnder(event.x, event.y);
+    if (edge) { showEdgeCard(edge, event.x, event.y, true); return; }
+    if (tooltip.pinned()) tooltip.hide();
+    o.onClickStage?.();
+  });
   let cardFor: string | null = null;
   const showEdgeCard = (edge: string, x: number, y: number, pinned: boolean) => {
     if (!o.describeEdge) return;
@@ -274,20 +294,32 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     hoveredEdge = edge;
     sigma.refresh({ partialGraph: { edges: [previous, edge].filter((e): e is string => e !== null && !edgeHidden(e)) }, skipIndexation: true });
   };
-  sigma.on('enterEdge', ({ edge, event }) => {
+  const pointAt = (edge: string | null, x: number, y: number) => {
+    if (edge === hoveredEdge) return;
     setHoveredEdge(edge);
-    stage.classList.add('is-pointing');
-    if (!tooltip.pinned()) showEdgeCard(edge, event.x, event.y, false);
+    stage.classList.toggle('is-pointing', edge !== null);
+    if (tooltip.pinned()) return;
+    if (edge) showEdgeCard(edge, x, y, false);
+    else { tooltip.hide(); cardFor = null; }
+  };
+  // One test per animation frame at most, and none while a node is hovered or the camera moves.
+  let pending: { x: number; y: number } | null = null;
+  const mouse = sigma.getMouseCaptor();
+  mouse.on('mousemove', (e) => {
+    if (!o.describeEdge) return;
+    const first = pending === null;
+    pending = { x: e.x, y: e.y };
+    if (first) requestAnimationFrame(() => {
+      const at = pending!;
+      pending = null;
+      if (hovered || isMoving(untyped)) { if (hoveredEdge) pointAt(null, at.x, at.y); return; }
+      pointAt(edgeUnder(at.x, at.y), at.x, at.y);
+    });
   });
-  sigma.on('leaveEdge', () => {
-    setHoveredEdge(null);
-    stage.classList.remove('is-pointing');
-    if (!tooltip.pinned()) { tooltip.hide(); cardFor = null; }
-  });
-  sigma.on('clickEdge', ({ edge, event }) => showEdgeCard(edge, event.x, event.y, true));
+  mouse.on('mouseleave', () => { pending = null; if (hoveredEdge) pointAt(null, 0, 0); });
   stage.addEventListener('keydown', (e) => { if (e.key === 'Escape' && tooltip.pinned()) { tooltip.hide(); cardFor = null; } });
 
-  const controls = cameraControls(sigma, surface, o.onReset);
+  const controls = cameraControls(untyped, surface, o.onReset);
   stage.append(controls.element);
   controlsBox = controls.element;
   // Sigma drew its first frame while it was being built, before the label layer was attached: once more, without
@@ -340,6 +372,6 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       const camera = sigma.getCamera();
       camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, ratio) }, { duration: motion(400) });
     },
-    kill() { killed = true; unsubscribe(); sigma.kill(); },
+    kill() { killed = true; unsubscribe(); graph.off('nodeAttributesUpdated', stale); graph.off('eachNodeAttributesUpdated', stale); sigma.kill(); },
   };
 }

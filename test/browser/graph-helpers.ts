@@ -60,10 +60,10 @@ export function cameraOf(page: Page, hostSelector: string): Promise<{ x: number;
 }
 
 /**
- * Page coordinates of the middle of the line from `source` to `target` in a live view; `zoom` first centres the
- * camera on it, zoomed so the line is long (easy to hover, clear of other nodes).
+ * Page coordinates of a point of the line from `source` to `target` in a live view (`at`: fraction of the way, default
+ * the middle); `zoom` first centres the camera on it, zoomed so the line is long (easy to hover, clear of other nodes).
  */
-export async function edgePoint(page: Page, hostSelector: string, source: string, target: string, o: { zoom?: boolean } = {}): Promise<{ x: number; y: number }> {
+export async function edgePoint(page: Page, hostSelector: string, source: string, target: string, o: { zoom?: boolean; at?: number } = {}): Promise<{ x: number; y: number }> {
   if (o.zoom) {
     await page.evaluate(([sel, s, t]) => {
       const view = (document.querySelector(sel) as any).kgView;
@@ -74,5 +74,6 @@ export async function edgePoint(page: Page, hostSelector: string, source: string
     await page.waitForTimeout(300);
   }
   const [a, b] = await Promise.all([nodePoint(page, hostSelector, source), nodePoint(page, hostSelector, target)]);
-  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const f = o.at ?? 0.5;
+  return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
 }

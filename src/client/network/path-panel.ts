@@ -1,6 +1,7 @@
-// The network view's "Paths" panel: two search boxes pick two entities, and the shortest paths between them (through
-// the chosen relation types) are listed as sentences with links and brought out in the graph. Runs on the data the
-// page has (graph.json); the search is the engine's (src/kg/paths.ts).
+// The network view's "Paths" panel (folded under its summary until opened, or opened by a shared link): two search
+// boxes pick two entities, and the shortest paths between them (through the chosen relation types) are listed as
+// sentences with links and brought out in the graph. Runs on the data the page has (graph.json); the search is the
+// engine's (src/kg/paths.ts).
 import { type EntityPath, findPaths, IMPLICIT_RELATIONS, stepLabel } from '../../kg/paths.ts';
 import { entityUrl } from '../open-entity.ts';
 import type { SigmaView } from '../sigma-view.ts';
@@ -177,6 +178,8 @@ export function attachPathPanel(form: HTMLElement, d: PathPanelDeps): PathPanel 
       from.value = ends.from ? titleOf(ends.from) : '';
       to.value = ends.to ? titleOf(ends.to) : '';
       via = new Set(s.pathVia ?? defaultVia); syncVia();
+      // A shared link with paths opens the (folded) panel.
+      if ((ends.from || ends.to) && form instanceof HTMLDetailsElement) form.open = true;
       if (ends.from || ends.to) run();
       else { results.replaceChildren(); d.view.emphasize(null); }
     },
