@@ -47,7 +47,7 @@ describe('diagnostic messages', () => {
 
   it('count errors and warnings', () => {
     expect(site.errors).toBe(site.diagnostics.filter((d) => d.severity === 'error').length);
-    expect(site.warnings).toBe(2);
+    expect(site.warnings).toBe(1);
   });
 });
 
