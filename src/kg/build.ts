@@ -106,7 +106,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   const notes = [...index.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const graph = time('graph', () => buildGraph(config, notes, resolved));
-  if (options.quality) diagnostics.push(...time('resolve', () => qualityDiagnostics(config, notes, graph, resolved)));
+  if (options.quality) diagnostics.push(...time('resolve', () => qualityDiagnostics(config, notes, graph)));
   const views = time('views', () => buildViews(config, notes, index, graph, diagnostics));
   const html = new Map<string, string>();
   if (!options.checkOnly) {

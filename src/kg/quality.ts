@@ -3,7 +3,6 @@
 import type { KgConfig } from './config.ts';
 import { diagnostic } from './diagnostics.ts';
 import type { KnowledgeGraph } from './graph.ts';
-import type { Resolved } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
 
 export type QualityCheck = keyof NonNullable<KgConfig['quality']>;
@@ -22,7 +21,7 @@ function enabled(config: KgConfig, check: QualityCheck): boolean {
 }
 
 /** Warnings for every note, in note order; the build sorts all diagnostics afterwards. */
-export function qualityDiagnostics(config: KgConfig, notes: Note[], graph: KnowledgeGraph, resolved: Resolved): Diagnostic[] {
+export function qualityDiagnostics(config: KgConfig, notes: Note[], graph: KnowledgeGraph): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A note is sourced when it cites a source anywhere: its `sources`, a relation's sources, or a footnote/body link.
   const sourced = new Set<string>();
@@ -44,14 +43,15 @@ export function qualityDiagnostics(config: KgConfig, notes: Note[], graph: Knowl
     }
   }
   if (enabled(config, 'relation-without-source')) {
+    // Graph edges, not relations as written: a relation written on both notes is sourced if either end cites.
     const byId = new Map(notes.map((n) => [n.id, n]));
-    for (const r of resolved.relations) {
-      if (r.sources.length) continue;
-      const note = byId.get(r.definedIn);
-      if (!note) continue;
-      const other = byId.get(r.from === r.definedIn ? r.to : r.from);
-      out.push(diagnostic(note.file, r.pos, 'warning', 'relation-without-source', `Relation "${r.type}" with "${other?.title ?? r.to}" cites no source`, 'Add `sources: ["[[A source note]]"]` (and a `quote:`) to the relation, so readers can check it; unsourced relations are drawn dashed.'));
-    }
+    graph.forEachEdge((_, attrs, from, to) => {
+      if (attrs.kind !== 'relation' || attrs.sources.length || !attrs.pos) return;
+      const note = byId.get(attrs.definedIn);
+      if (!note) return;
+      const other = byId.get(from === attrs.definedIn ? to : from);
+      out.push(diagnostic(note.file, attrs.pos, 'warning', 'relation-without-source', `Relation "${attrs.type}" with "${other?.title ?? to}" cites no source`, 'Add `sources: ["[[A source note]]"]` (and a `quote:`) to the relation, so readers can check it; unsourced relations are drawn dashed.'));
+    });
   }
   return out;
 }

@@ -20,7 +20,7 @@ function run(markdown: string) {
     if (node.type === 'wikiLink') {
       const n = node as unknown as WikiLink;
       wikiLinks.push({ target: n.target, heading: n.heading, alias: n.alias, embed: n.embed, start: n.position?.start });
-    } else if (node.type === 'link' || node.type === 'image') links.push((node as { url: string }).url);
+    } else if (node.type === 'link' || node.type === 'image') links.push((node as unknown as { url: string }).url);
   });
   return JSON.parse(JSON.stringify({ wikiLinks, untouched: links }));
 }
