@@ -32,8 +32,8 @@ export function planLinkCaseFixes(site: Site, texts: Map<string, string>): Fix[]
       // A folder path or `.md` names a file, written on purpose: leave those as they are.
       if (!link.target || /[/|#[\]]|\.md$/i.test(link.target) || isFileLink(link.target)) continue;
       const to = exactSpelling(site, link.target);
-      const offset = to && locate(text, link.pos.line, link.pos.column, link.target);
-      if (!to || offset === undefined || fixes.some((f) => f.file === note.file && f.offset === offset)) continue;
+      const offset = to === undefined ? undefined : locate(text, link.pos.line, link.pos.column, link.target);
+      if (to === undefined || offset === undefined || fixes.some((f) => f.file === note.file && f.offset === offset)) continue;
       fixes.push({ file: note.file, line: link.pos.line, column: link.pos.column, code: 'link-case', offset, from: link.target, to });
     }
   }
