@@ -67,7 +67,7 @@ export function resolveLink(
   const r = resolveName(index, link.target);
   if ('id' in r) return r.id;
   if (r.error === 'unknown') {
-    const hint = didYouMean(link.target, index.names, (s) => `[[${s}]]`) ?? 'Create a note with that name, or fix the spelling.';
+    const hint = didYouMean(link.target, index.names, (s) => `[[${s}]]`) ?? `Create a note with that name or fix the spelling; if a note was renamed, add "${link.target}" to its \`aliases\` (links and its old address keep working).`;
     diagnostics.push(diagnostic(note.file, link.pos, severity, 'unknown-target', `${what} "${link.target}" matches no note`, hint));
   } else {
     const files = r.candidates.map((id) => index.byId.get(id)!.file).join(', ');
