@@ -302,7 +302,7 @@ describe('404 and small screens', () => {
       await page.waitForURL(/\/entity\/xiamen-meiya-pico\/$/);
       expect(await page.locator('h1').textContent()).toBe('Xiamen Meiya Pico Information Co., Ltd.');
       // An old id is an address, not a name: the page does not list it.
-      expect(await page.locator('.entity').textContent()).not.toContain('meiya-pico');
+      expect(await page.locator('.entity-header .alias').allTextContents()).toEqual(['Meiya Pico', 'Xiamen Meiya Pico Information', '美亚柏科']);
     });
   });
 
