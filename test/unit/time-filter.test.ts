@@ -183,7 +183,7 @@ describe('the asof option of ::graph', () => {
 });
 
 describe('dates in the data files', () => {
-  it('graph.json gets begin/end day columns only when an edge has a date', () => {
+  it('graph.json gets begin/end day columns only when an edge has such a date', () => {
     const g = toCompactGraph(site.graph, site.config);
     const i = (s: string, t: string) => g.edges.source.findIndex((x, k) => g.nodes.id[x] === s && g.nodes.id[g.edges.target[k]] === t);
     expect(g.edges.begin).toHaveLength(g.edges.source.length);
@@ -195,6 +195,9 @@ describe('dates in the data files', () => {
     const plain = toCompactGraph(bare.graph, bare.config);
     expect(plain.edges.source).toHaveLength(1);
     expect(Object.keys(plain.edges)).toEqual(['source', 'target', 'type']);
+    // Dates that only begin (the usual case) need no end column.
+    const begun = buildFromFiles(resolveConfig({}), [decodeNote('A.md', Buffer.from('---\ntype: agency\nrelations:\n  - type: sanctions\n    to: "[[B]]"\n    date: 2019\n---\n')), decodeNote('B.md', Buffer.from('---\ntype: organization\n---\n'))]);
+    expect(toCompactGraph(begun.graph, begun.config).edges).toEqual({ source: [0], target: [1], type: [expect.any(Number)], begin: [d('2019-01-01')] });
   });
 
   it('a view\'s JSON carries its date and its edges\' spans; the browser fades what the engine fades', () => {

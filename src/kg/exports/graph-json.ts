@@ -13,8 +13,8 @@ export interface CompactGraph {
 }
 
 /**
- * Edges as index pairs with their relation type. When any edge has a date, `begin` and `end` give each edge's span as
- * day numbers (time-filter.ts; null = open or undated), for the time control; without dates they are left out.
+ * Edges as index pairs with their relation type. `begin` and `end` give each edge's span as day numbers (time-filter.ts;
+ * null = open or undated), for the time control; a column no edge needs (no dates, no end dates) is left out.
  */
 export interface TimedEdges {
   source: number[];
@@ -57,11 +57,12 @@ export function toCompactGraph(graph: KnowledgeGraph, config: KgConfig): Compact
   return { v: 1, types, relations, nodes, edges: withSpans(edges, attrs) };
 }
 
-/** Adds the `begin` / `end` columns when at least one of the edges has a date (`attrs` in the order of the edges). */
+/** Adds the `begin` / `end` columns, each only when some edge has that bound (`attrs` in the order of the edges). */
 export function withSpans(edges: TimedEdges, attrs: Array<Pick<EdgeAttributes, 'date' | 'start' | 'end'>>): TimedEdges {
   const spans = attrs.map(relationSpan);
-  if (spans.every((s) => s === undefined)) return edges;
-  return { ...edges, begin: spans.map((s) => s?.begin ?? null), end: spans.map((s) => s?.end ?? null) };
+  const begin = spans.map((s) => s?.begin ?? null);
+  const end = spans.map((s) => s?.end ?? null);
+  return { ...edges, ...(begin.some((d) => d !== null) ? { begin } : {}), ...(end.some((d) => d !== null) ? { end } : {}) };
 }
 
 export function toGraphDetails(graph: KnowledgeGraph): GraphDetails {
