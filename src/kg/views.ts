@@ -4,6 +4,7 @@ import { isValidDate } from './dates.ts';
 import { diagnostic, didYouMean } from './diagnostics.ts';
 import type { KnowledgeGraph } from './graph.ts';
 import { resolveName, type NameIndex } from './resolve.ts';
+import { relationSpan } from './time-filter.ts';
 import type { Diagnostic, Note, ViewDirective } from './types.ts';
 
 export type ViewLayout = 'global' | 'local' | 'radial';
@@ -143,6 +144,9 @@ export function buildViews(config: KgConfig, notes: Note[], index: NameIndex, gr
       if (nodes.length < 2 || edges.length === 0) {
         diagnostics.push(diagnostic(note.file, directive.pos, 'error', 'view-empty', `Graph view shows ${nodes.length} node(s) and no relation`, 'Widen it: raise depth, or drop the relations/types/since/until filters.'));
         return;
+      }
+      if (options.asof && !edges.some((e) => relationSpan(graph.getEdgeAttributes(e)))) {
+        diagnostics.push(diagnostic(note.file, directive.pos, 'warning', 'view-asof-undated', `Graph view is shown as of ${options.asof}, but none of its relations has a date`, 'Add date, start or end to its relations, or drop asof: undated relations show at every date.'));
       }
       views.push({ id: `${note.id}--${i + 1}`, index: i, noteId: note.id, options, nodes, edges });
     });

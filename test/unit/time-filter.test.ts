@@ -134,6 +134,8 @@ type: article
 ::graph{focus="commerce" asof="2019-11-01" caption="After the listing"}
 
 ::graph{focus="commerce"}
+
+::graph{focus="gamma" asof="2019"}
 `,
 };
 const site = buildFromFiles(resolveConfig({}), Object.entries(NOTES).map(([name, text]) => decodeNote(name, Buffer.from(text))));
@@ -149,8 +151,11 @@ describe('the asof option of ::graph', () => {
     expect(messages).toEqual([
       'Story.md:6 view-bad-option Graph view option asof="2019-02-30" is not a date (Write the date the view shows as 2019-10-08, 2019-10 or 2019 (a real calendar date).)',
       'Story.md:8 view-bad-option Graph view option asof="June 2019" is not a date (Write the date the view shows as 2019-10-08, 2019-10 or 2019 (a real calendar date).)',
+      // A date on a view whose relations have none changes nothing: a warning, the build goes on.
+      'Story.md:14 view-asof-undated Graph view is shown as of 2019, but none of its relations has a date (Add date, start or end to its relations, or drop asof: undated relations show at every date.)',
     ]);
-    expect(views.map((v) => v.options.asof)).toEqual(['2019-06', '2019-11-01', undefined]);
+    expect(site.diagnostics.map((x) => x.severity)).toEqual(['error', 'error', 'warning']);
+    expect(views.map((v) => v.options.asof)).toEqual(['2019-06', '2019-11-01', undefined, '2019']);
   });
 
   it('keeps every relation in the view and marks the ones not in force, and entities left without any', () => {
