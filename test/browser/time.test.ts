@@ -136,6 +136,30 @@ describe('time control on the network view', () => {
   });
 });
 
+describe('local graphs', () => {
+  it('an entity\'s local graph has the control when its relations have dates; moving it fades them', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${base()}/entity/hikvision/`);
+    const host = 'figure.kg-view-local';
+    const figure = page.locator(host);
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-live')).toBe('ready');
+    expect(await figure.locator('.kg-time-value').textContent()).toBe('All dates');
+    // Ticks mark the days on which something changes (two steps away: Huawei's listing of 16 May 2019 too).
+    expect(await figure.locator('.kg-time datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .toEqual(['2019-05-16', '2019-10-07', '2019-10-08'].map((x) => String(day(x))));
+    await slideTo(page, `${host} .kg-time-slider`, day('2019-10-07'));
+    // Hikvision opposed the listing on 8 October: not yet on the 7th; Commerce's listing of the 7th is in force.
+    await expect.poll(async () => (await drawnState(page, host, 'hikvision', 'entity-list-additions-of-7-october-2019', 'hikvision')).edge).toBe(FADED);
+    expect((await drawnState(page, host, 'us-department-of-commerce', 'hikvision', 'hikvision')).edge).not.toBe(FADED);
+    await page.waitForTimeout(300);
+    await figure.screenshot({ path: 'test-results/screenshots/time-entity-local.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a view with a fixed date (asof)', () => {
   it('without JavaScript the static drawing already shows the later relations faint, and says so', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
