@@ -187,6 +187,19 @@ describe('the asof option of ::graph', () => {
   });
 });
 
+describe('relation dates that contradict each other', () => {
+  it('a relation that ends before it begins is a warning at its end (it would never show)', () => {
+    const note = (end: string, begin = 'start: 2019-10') => decodeNote('A.md', Buffer.from(`---\ntype: agency\nrelations:\n  - type: sanctions\n    to: "[[B]]"\n    ${begin}\n    end: ${end}\n---\n`));
+    const diagnosticsOf = (a: ReturnType<typeof note>) => buildFromFiles(resolveConfig({}), [a, decodeNote('B.md', Buffer.from('---\ntype: organization\n---\n'))]).diagnostics
+      .map((x) => `${x.line}:${x.column} ${x.severity} ${x.code} ${x.message}`);
+    expect(diagnosticsOf(note('2019-09-30'))).toEqual(['7:10 warning relation-ends-before-start Relation ends (2019-09-30) before it begins (start 2019-10)']);
+    expect(diagnosticsOf(note('2019', 'date: 2020-01-01'))).toEqual(['7:10 warning relation-ends-before-start Relation ends (2019) before it begins (date 2020-01-01)']);
+    // Partial dates cover their period: ending in the month it starts is fine, and so is a one-day relation.
+    expect(diagnosticsOf(note('2019-10'))).toEqual([]);
+    expect(diagnosticsOf(note('2019-10-07', 'start: 2019-10-07'))).toEqual([]);
+  });
+});
+
 describe('dates in the data files', () => {
   it('graph.json gets begin/end day columns only when an edge has such a date', () => {
     const g = toCompactGraph(site.graph, site.config);
