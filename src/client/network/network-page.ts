@@ -9,6 +9,8 @@ import { attachSearch } from './search-box.ts';
 import type { SearchEntry } from './search-match.ts';
 import { relationRows, renderPanel } from './side-panel.ts';
 import { formatState, type NetworkState, parseState } from './url-state.ts';
+import { asOfDay, dayToDate } from '../../kg/time-filter.ts';
+import { createTimeControl } from '../time-control.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 /** Plain body links and citations would bury the relations: hidden until the reader asks for them. */
@@ -41,7 +43,8 @@ function start(page: Page, data: CompactGraph): void {
   let view: SigmaView;
   const writeUrl = () => {
     const cam = view.sigma.getCamera().getState();
-    const state: NetworkState = { node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio } };
+    const day = view.asOf();
+    const state: NetworkState = { node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio }, asof: day === null ? undefined : dayToDate(day) };
     const hash = formatState(state, defaults);
     if (hash !== location.hash) history.replaceState(history.state, '', hash || `${location.pathname}${location.search}`);
   };
@@ -86,12 +89,17 @@ function start(page: Page, data: CompactGraph): void {
     onClickStage: () => select(null),
     // The shared view's filters are in the first frame already.
     filter: { hiddenNode, hiddenRelation },
+    asOf: initial.asof ? asOfDay(initial.asof) : null,
     onEdges: () => performance.mark('kg:edges'),
   });
   performance.mark('kg:first-frame');
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
   Object.defineProperty(page.root, 'kgView', { value: view, configurable: true });
   requestAnimationFrame(() => { performance.mark('kg:first-paint'); page.root.dataset.ready = 'true'; });
+
+  // As of a date: the time control sits under the canvas when relations have dates.
+  const time = createTimeControl(view, { initial: view.asOf(), onChange: writeUrl });
+  if (time) page.root.querySelector('.kg-network-main')?.after(time.element);
 
   // Restore the shared view: camera, selection (the filters are in place).
   if (initial.camera) view.sigma.getCamera().setState(initial.camera);
@@ -105,6 +113,7 @@ function start(page: Page, data: CompactGraph): void {
     syncFilterInputs(page.root, hiddenTypes, hiddenRelations);
     applyFilters();
     if (s.camera) view.sigma.getCamera().setState(s.camera);
+    time?.set(s.asof ? asOfDay(s.asof) ?? null : null);
     select(s.node);
   });
 

@@ -6,7 +6,7 @@ import { firstRing, type Neighbourhood } from '../neighbourhood.ts';
 import { viewPositions } from '../view-positions.ts';
 import { viewCaption, viewNodeSize } from '../view-svg.ts';
 import type { GraphView } from '../views.ts';
-import { typeTables } from './graph-json.ts';
+import { type TimedEdges, typeTables, withSpans } from './graph-json.ts';
 
 export interface ViewData {
   v: 1;
@@ -26,7 +26,9 @@ export interface ViewData {
     x1?: Array<number | null>;
     y1?: Array<number | null>;
   };
-  edges: { source: number[]; target: number[]; type: number[] };
+  edges: TimedEdges;
+  /** The view's fixed date (`asof` option): the browser starts there. */
+  asof?: string;
 }
 
 export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgConfig, page: string, seed = config.seed): ViewData {
@@ -47,7 +49,11 @@ export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgCon
     edges.source.push(index.get(graph.source(e))!); edges.target.push(index.get(graph.target(e))!);
     edges.type.push(relIndex.get(graph.getEdgeAttribute(e, 'type')) ?? 0);
   }
-  return { v: 1, id: view.id, title: viewCaption(view, graph), page, focus: view.options.focus.map((n) => index.get(n)!), types, relations, nodes, edges };
+  return {
+    v: 1, id: view.id, title: viewCaption(view, graph), page, focus: view.options.focus.map((n) => index.get(n)!), types, relations, nodes,
+    edges: withSpans(edges, view.edges.map((e) => graph.getEdgeAttributes(e))),
+    ...(view.options.asof ? { asof: view.options.asof } : {}),
+  };
 }
 
 /** A neighbourhood's data: depth-2 positions, plus each node's distance and the depth-1 layout's positions. */
