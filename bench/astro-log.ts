@@ -74,7 +74,7 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
   const search = clean.map((l) => /indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
   const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
-  const after = clean.map((l) => /wrote (\d+) view files and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
+  const after = clean.map((l) => /wrote (\d+) view files, \d+ attachments and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   return {
     phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined,
     ogMs: og ? Number(og[2]) : undefined, afterPagesMs: after ? Number(after[3]) : undefined,

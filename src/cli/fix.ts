@@ -49,6 +49,15 @@ function offsetOf(text: string, line: number, column: number): number | undefine
   return offset <= (end < 0 ? text.length : end) ? offset : undefined;
 }
 
+/** Offset of a link's name: `[[name…]]` in the body, or a frontmatter string holding it, at or after its position on its line. */
+export function locate(text: string, line: number, column: number, name: string): number | undefined {
+  const at = offsetOf(text, line, column);
+  if (at === undefined) return undefined;
+  const nl = text.indexOf('\n', at);
+  const found = text.slice(at, nl < 0 ? text.length : nl).indexOf(name);
+  return found < 0 ? undefined : at + found;
+}
+
 /** Fixes for one note's diagnostics, each checked against the text at its position. */
 export function planFixes(text: string, diagnostics: Diagnostic[]): Fix[] {
   const fixes: Fix[] = [];
@@ -58,15 +67,13 @@ export function planFixes(text: string, diagnostics: Diagnostic[]): Fix[] {
     const to = singleSuggestion(d.hint);
     const at = offsetOf(text, d.line, d.column);
     if (wrong === undefined || to === undefined || at === undefined || wrong === '' || wrong === to) continue;
-    const lineEnd = (() => { const nl = text.indexOf('\n', at); return nl < 0 ? text.length : nl; })();
     let offset: number;
     if (d.code === 'unknown-target') {
       // A name with `#`, `|` or brackets would change what the link means (a heading, shown text): leave it to a person.
       if (/[#|[\]]/.test(to)) continue;
-      // A link: `[[wrong…]]` in the body, or a frontmatter string holding it; the name follows on the same line.
-      const found = text.slice(at, lineEnd).indexOf(wrong);
-      if (found < 0) continue;
-      offset = at + found;
+      const found = locate(text, d.line, d.column, wrong);
+      if (found === undefined) continue;
+      offset = found;
     } else {
       // A key or a value, possibly quoted.
       const quote = text[at] === '"' || text[at] === "'" ? 1 : 0;
@@ -96,14 +103,18 @@ export interface FixReport {
  * Plans and applies fixes to every file with fixable diagnostics. `texts` are the notes as the diagnostics saw them
  * (file -> text, BOM removed). A file is rewritten only when it still holds that text and the fixes improve it.
  */
-export function fixNotes(root: string, config: KgConfig, texts: Map<string, string>, diagnostics: Diagnostic[]): FixReport {
+export function fixNotes(root: string, config: KgConfig, texts: Map<string, string>, diagnostics: Diagnostic[], more: Fix[] = []): FixReport {
   const report: FixReport = { applied: [], skipped: [] };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) if (WRONG[d.code]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const f of more) if (!byFile.has(f.file)) byFile.set(f.file, []);
   for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     const text = texts.get(file);
     if (text === undefined) continue;
+    // Fixes from diagnostics first; other planners' fixes (link case, inverses) where they do not overlap them.
     const fixes = planFixes(text, list);
+    for (const f of more) if (f.file === file && !fixes.some((x) => f.offset < x.offset + x.from.length && x.offset < f.offset + Math.max(f.from.length, 1))) fixes.push(f);
+    fixes.sort((a, b) => a.offset - b.offset);
     if (fixes.length === 0) continue;
     const path = join(root, file);
     const bytes = readFileSync(path);

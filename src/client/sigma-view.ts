@@ -12,7 +12,7 @@ import { nodePrograms } from './node-programs.ts';
 import { SKIP } from './skip-program.ts';
 import { onSchemeChange, readTheme, type Theme } from './theme.ts';
 import { createTooltip } from './tooltip.ts';
-import type { EdgeAttrs, NodeAttrs, Tables, ViewGraph } from './view-graph.ts';
+import { edgeActiveOn, relationActiveOn, type EdgeAttrs, type NodeAttrs, type Tables, type ViewGraph } from './view-graph.ts';
 import { edgeAt, type Segments, visibleSegments } from './edge-hit.ts';
 import { isMoving } from './is-moving.ts';
 
@@ -37,6 +37,8 @@ export interface SigmaViewOptions {
   filter?: { hiddenNode(node: string, attrs: NodeAttrs): boolean; hiddenRelation(rel: string): boolean };
   /** Called once the edges are drawn too (big graphs draw their nodes first, edges in a later frame). */
   onEdges?: () => void;
+  /** The first frame's date (day number, time-filter.ts): relations not in force then fade; null or absent: all dates. */
+  asOf?: number | null;
   /** The edge card's content (its relations and their evidence), shown on hover and pinned on click. */
   describeEdge?: (edge: string) => HTMLElement[] | Promise<HTMLElement[]>;
 }
@@ -50,6 +52,9 @@ export interface SigmaView {
   select(node: string | null): void;
   /** Hide nodes (and their edges) for which `hidden` says so, and edges whose every relation is hidden. */
   setFilter(hiddenNode: (node: string, attrs: NodeAttrs) => boolean, hiddenRelation: (rel: string) => boolean): void;
+  /** The graph as it stood on a day (null: every relation): relations not in force fade, and entities left without any. */
+  setAsOf(day: number | null): void;
+  asOf(): number | null;
   /** Camera to a node, keeping the current zoom unless it is wider than `ratio`. */
   flyTo(node: string, ratio?: number): void;
   /** Brings out some nodes and edges (a path) and fades the rest, like a selection; null ends it. */
@@ -110,6 +115,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   let hideNode: (node: string, attrs: NodeAttrs) => boolean = o.filter?.hiddenNode ?? (() => false);
   let hideRel: (rel: string) => boolean = o.filter?.hiddenRelation ?? (() => false);
   let edgesDrawn = graph.size <= LARGE_EDGES;
+  let day: number | null = o.asOf ?? null;
   let emphasis: { nodes: Set<string>; edges: Set<string> } | null = null;
   let hoveredEdge: string | null = null;
   let markedEdge: string | null = null;
@@ -119,6 +125,18 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     if (!edgesDrawn) return true;
     const [s, t] = graph.extremities(edge);
     return graph.getEdgeAttribute(edge, 'rels').every(hideRel) || isHidden(s) || isHidden(t);
+  };
+  // As of a date: a shown line fades when none of its shown relations is in force; an entity when all its shown lines do.
+  const edgeOutOfTime = (edge: string) => day !== null && !edgeActiveOn(graph.getEdgeAttributes(edge), day, hideRel);
+  const nodeOutOfTime = (node: string) => {
+    if (day === null) return false;
+    let shown = false;
+    const live = graph.someEdge(node, (edge) => {
+      if (edgeHidden(edge)) return false;
+      shown = true;
+      return !edgeOutOfTime(edge);
+    });
+    return shown && !live;
   };
   const nodeReducer = (node: string, a: NodeAttrs): Partial<NodeDisplayData> & Partial<NodeAttrs> => {
     const out: Partial<NodeDisplayData> & Partial<NodeAttrs> = { ...a };
@@ -137,6 +155,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       if (node === hovered) out.highlighted = true;
       else if (graph.areNeighbors(node, hovered)) { out.forceLabel = true; if (!out.label) out.label = a.label; }
     }
+    if (node !== hovered && node !== selected && nodeOutOfTime(node)) { out.color = theme.faded; out.label = ''; out.forceLabel = false; }
     return out;
   };
   const edgeReducer = (edge: string, a: EdgeAttrs): Partial<EdgeDisplayData> => {
@@ -144,7 +163,8 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     // Nothing reads a hidden edge's other attributes (at 10k notes two thirds of the edges: no copies of them).
     if (edgeHidden(edge)) return { hidden: true, label: null, type: SKIP };
     const around = (n: string | null) => n !== null && (s === n || t === n);
-    const label = a.relLabels.filter((_, i) => !hideRel(a.rels[i])).join(' · ');
+    if (edgeOutOfTime(edge)) return { ...a, color: theme.faded, label: null };
+    const label = a.relLabels.filter((_, i) => !hideRel(a.rels[i]) && relationActiveOn(a, a.rels[i], day)).join(' · ');
     const out: Partial<EdgeDisplayData> = { ...a, label: o.edgeLabels === 'always' ? label : null };
     if (a.unsourced) out.color = lighter(a.color, theme.bg);
     if (emphasis && !emphasis.edges.has(edge)) { out.color = theme.faded; out.label = null; }
@@ -365,6 +385,16 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
       const previous = markedEdge;
       markedEdge = edge && graph.hasEdge(edge) ? edge : null;
       sigma.refresh({ partialGraph: { edges: [previous, markedEdge].filter((e): e is string => e !== null && !edgeHidden(e)) }, skipIndexation: true });
+    },
+    asOf: () => day,
+    setAsOf(next) {
+      if (next === day) return;
+      const before = day;
+      // Only the lines whose state changes, and their ends, are drawn again (a partial refresh, no re-indexing).
+      const changed = graph.filterEdges((e, a) => !edgeHidden(e) && edgeActiveOn(a, before, hideRel) !== edgeActiveOn(a, next, hideRel));
+      day = next;
+      const nodes = new Set(changed.flatMap((e) => graph.extremities(e)));
+      sigma.refresh({ partialGraph: { nodes: [...nodes].filter((n) => !isHidden(n)), edges: changed }, skipIndexation: true });
     },
     flyTo(node, ratio = 0.5) {
       const d = sigma.getNodeDisplayData(node);

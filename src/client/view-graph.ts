@@ -3,6 +3,7 @@
 import Graph from 'graphology';
 import type { CompactGraph } from '../kg/exports/graph-json.ts';
 import type { ViewData } from '../kg/exports/view-json.ts';
+import { activeOn } from '../kg/time-filter.ts';
 
 export type TypeRow = CompactGraph['types'][number];
 export type RelationRow = CompactGraph['relations'][number];
@@ -36,6 +37,11 @@ export interface EdgeAttrs {
   size: number;
   /** Label of each relation in `rels`; the shown label joins those not filtered out, e.g. "sanctions · listed on". */
   relLabels: string[];
+  /**
+   * When the relations hold, one entry per relation merged into this line: [relation id, begin, end] as day numbers
+   * (null = open-ended; both null = undated). Absent when none of them has a date: then the line is always in force.
+   */
+  times?: Array<[rel: string, begin: number | null, end: number | null]>;
   /** Indices of every payload edge drawn as this line (their types and evidence are looked up by index). */
   idx: number[];
   /** True when no relation of this line has a source: drawn with the "no source" pattern, lighter. */
@@ -78,13 +84,21 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
   }
   const e = data.edges;
   const unsourced = new Set(e.unsourced ?? []);
+  const day = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   for (let i = 0; i < e.source.length; i++) {
     const s = n.id[e.source[i]], t = n.id[e.target[i]];
     const rel = relations[e.type[i]];
     if (s === undefined || t === undefined || s === t || !rel) continue;
+    const begin = day(e.begin?.[i]), end = day(e.end?.[i]);
+    const dated = begin !== null || end !== null;
     const existing = graph.edge(s, t);
     if (existing) {
       const a = graph.getEdgeAttributes(existing);
+      // The first dated relation on a line lists the undated ones merged before it (each holds at any date).
+      if (dated || a.times) {
+        const before = a.times ?? a.rels.map((r): [string, null, null] => [r, null, null]);
+        graph.setEdgeAttribute(existing, 'times', [...before, [rel.id, begin, end]]);
+      }
       const sourced = !unsourced.has(i);
       graph.mergeEdgeAttributes(existing, {
         ...(a.rels.includes(rel.id) ? {} : { rels: [...a.rels, rel.id], relLabels: [...a.relLabels, rel.label] }),
@@ -95,9 +109,33 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
       continue;
     }
     const none = unsourced.has(i);
-    graph.addEdge(s, t, { rels: [rel.id], relLabels: [rel.label], type: none ? UNSOURCED : programFor(rel.style), color: rel.color ?? GREY, size: 1.2, idx: [i], unsourced: none });
+    graph.addEdge(s, t, {
+      rels: [rel.id], relLabels: [rel.label], type: none ? UNSOURCED : programFor(rel.style), color: rel.color ?? GREY, size: 1.2, idx: [i], unsourced: none,
+      ...(dated ? { times: [[rel.id, begin, end]] } : {}),
+    });
   }
   return { graph, tables: { types, relations } };
+}
+
+/** Whether a drawn line is in force on `day` (null: no date chosen) through at least one relation the filters show. */
+export function edgeActiveOn(a: EdgeAttrs, day: number | null, hiddenRelation: (rel: string) => boolean = () => false): boolean {
+  return day === null || !a.times || a.times.some(([rel, begin, end]) => !hiddenRelation(rel) && activeOn({ begin, end }, day));
+}
+
+/** Whether one relation type of a drawn line is in force on `day` (for its label). */
+export function relationActiveOn(a: EdgeAttrs, rel: string, day: number | null): boolean {
+  return day === null || !a.times || a.times.some(([r, begin, end]) => r === rel && activeOn({ begin, end }, day));
+}
+
+/** First and last day any relation of the graph names; undefined when none is dated (no time control then). */
+export function timeBounds(graph: ViewGraph): { min: number; max: number } | undefined {
+  let min = Infinity, max = -Infinity;
+  graph.forEachEdge((_, a) => {
+    for (const [, begin, end] of a.times ?? []) {
+      for (const d of [begin, end]) if (d !== null) { min = Math.min(min, d); max = Math.max(max, d); }
+    }
+  });
+  return min <= max ? { min, max } : undefined;
 }
 
 /** Program of relations without a source (edge-programs.ts): a sparse dash no relation type uses, drawn lighter. */

@@ -8,6 +8,8 @@ import { edgeDescriber, evidenceStore } from './edge-evidence.ts';
 import { entityUrl, openPage } from './open-entity.ts';
 import { createSigmaView, type SigmaView } from './sigma-view.ts';
 import { toViewGraph, type ViewGraph } from './view-graph.ts';
+import { asOfDay } from '../kg/time-filter.ts';
+import { createTimeControl } from './time-control.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const SVG_WIDTH = 800;
@@ -54,7 +56,8 @@ function depthSwitch(view: SigmaView, graph: ViewGraph, controls: HTMLElement): 
   apply(1, false);
 }
 
-export async function mountView(figure: HTMLElement): Promise<SigmaView | undefined> {
+/** `asof`: the date to show first, over the view's own (an embed's `#asof=` in its address). */
+export async function mountView(figure: HTMLElement, o: { asof?: string } = {}): Promise<SigmaView | undefined> {
   const id = figure.dataset.view;
   const canvas = figure.querySelector<HTMLElement>('.kg-view-canvas');
   if (!id || !canvas || figure.dataset.live) return undefined;
@@ -68,6 +71,7 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
     const width = Number(figure.dataset.width) || SVG_WIDTH;
     const height = Number(figure.dataset.height) || 420;
     const embedded = document.documentElement.classList.contains('kg-embed-page');
+    const asof = o.asof ?? ('asof' in data ? data.asof : undefined);
     // Same box as the static SVG it replaces: no layout shift when the view comes alive (embeds fill their frame).
     if (!embedded) canvas.style.aspectRatio = `${width} / ${height}`;
     const view = createSigmaView(canvas, graph, {
@@ -81,7 +85,17 @@ export async function mountView(figure: HTMLElement): Promise<SigmaView | undefi
       scrollFriendly: !embedded,
       // The whole network: body links and citations would bury the relations (as on the network page, by default).
       filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: networkHidden } : undefined,
+      asOf: asof ? asOfDay(asof) ?? null : null,
     });
+    // The time control replaces the static "as of" line: the reader can now move the date.
+    const time = createTimeControl(view, { initial: view.asOf() });
+    if (time) {
+      const height = canvas.clientHeight;
+      canvas.after(time.element);
+      for (const note of figure.querySelectorAll<HTMLElement>('.kg-view-asof')) note.hidden = true;
+      // An embed's canvas gives the control room (sigma itself only follows window resizes).
+      if (canvas.clientHeight !== height) view.sigma.resize().refresh();
+    }
     const depth = figure.querySelector<HTMLElement>('.kg-depth');
     if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
     // For tests and the console: the live view, without reaching into module scope.

@@ -6,6 +6,7 @@ import { type KgConfig, type KgUserConfig, resolveConfig } from '../kg/config.ts
 import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
+import { copyAttachments, serveAttachments } from './attachment-files.ts';
 import { drawOgCardsAhead } from './og-image.ts';
 import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
@@ -31,7 +32,10 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        configureSite({ ...kgConfig, contentDir, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), base);
+        // KG_ON_BROKEN_LINKS=warn builds a vault with dangling links once, without changing the config.
+        const broken = process.env.KG_ON_BROKEN_LINKS;
+        const onBrokenLinks = broken === 'warn' || broken === 'throw' ? broken : kgConfig.onBrokenLinks;
+        configureSite({ ...kgConfig, contentDir, onBrokenLinks, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), base);
         if (command === 'dev') invalidateSite();
       },
       'astro:build:start': async ({ logger }) => {
@@ -53,11 +57,12 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
       'astro:build:done': async ({ dir, logger }) => {
         // Both at once: Pagefind builds its index in its own process while this one writes the view files.
         const t0 = performance.now();
-        const [files, pages] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir))]);
-        logger.info(`wrote ${files} view files and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
+        const [files, pages, attachments] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir)), copyAttachments(fileURLToPath(dir))]);
+        logger.info(`wrote ${files} view files, ${attachments} attachments and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         serveViewFiles(server, base);
+        serveAttachments(server, base);
         const site = await getSite();
         if (site.diagnostics.length) logger.warn(`\n${diagnosticReport(site.diagnostics)}`);
       },

@@ -3,6 +3,7 @@
 // (getSite()): the HTML is not copied into the store, which at 10k notes cost memory and, in dev, seconds per save.
 import { relative, resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { isFileLink } from '../kg/attachments.ts';
 import { diagnosticReport } from './report.ts';
 import { getSite, invalidateSite, siteState } from './site.ts';
 
@@ -33,9 +34,11 @@ export function kgLoader(): Loader {
       let pending: ReturnType<typeof setTimeout> | undefined;
       let changed: string[] | undefined = [];
       watcher?.on('all', (_event, path) => {
-        if (!resolve(path).startsWith(dir + sep) || !/\.(md|json)$/i.test(path)) return;
+        // Notes, the relation config, and attachments (an image added makes its embed resolve).
+        if (!resolve(path).startsWith(dir + sep) || !(/\.(md|json)$/i.test(path) || isFileLink(path))) return;
         if (/\.md$/i.test(path)) changed?.push(relative(siteState().root, resolve(path)).split(sep).join('/'));
-        else changed = undefined;
+        // The relation config changes every note's meaning; an attachment changes no note's text.
+        else if (/\.json$/i.test(path)) changed = undefined;
         clearTimeout(pending);
         pending = setTimeout(async () => {
           invalidateSite(changed);

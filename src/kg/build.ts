@@ -1,15 +1,17 @@
 // The engine pipeline: parse -> validate -> resolve -> graph -> layout -> render, timed per stage.
 import type { ElementContent } from 'hast';
+import { type AttachmentIndex, attachmentHref, buildAttachmentIndex, isFileLink, resolveAttachment } from './attachments.ts';
 import type { KgConfig } from './config.ts';
 import { countBySeverity, diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
+import { qualityDiagnostics } from './quality.ts';
 import { brokenNote, parseNote } from './parse.ts';
 import { renderNote, renderPlain } from './render.ts';
 import { anchorsOf, buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
-import { readVault, type SourceFile } from './vault.ts';
+import { listVault, readVault, type SourceFile } from './vault.ts';
 import { buildViews, renderViewFigure, type GraphView } from './views.ts';
 
 export interface Site {
@@ -22,6 +24,8 @@ export interface Site {
   resolved: Resolved;
   /** Rendered, sanitised body HTML per note id. */
   html: Map<string, string>;
+  /** The vault's images and documents, which notes embed or link (published under `/attachments/`). */
+  attachments: AttachmentIndex;
   /** Graph views from `::graph` directives, per note id, in document order. */
   views: Map<string, GraphView[]>;
   diagnostics: Diagnostic[];
@@ -43,11 +47,15 @@ export interface BuildOptions {
   base?: string;
   /** Skip layout and HTML (for `check`, which only needs diagnostics). */
   checkOnly?: boolean;
+  /** Add the editorial warnings (no sources, no summary, orphans; see quality.ts): `check` lists them, builds do not. */
+  quality?: boolean;
   /**
    * Dev only: the previous result. Unchanged files are not parsed again, unchanged notes not rendered again, and
    * the layout starts from (and keeps) the previous positions. Builds without it are deterministic from the notes.
    */
   previous?: Site;
+  /** Attachment files in the vault (project-relative; see attachments.ts), which notes may embed or link. */
+  attachments?: string[];
   /** Dev, with `previous`: files changed since it (project-relative paths); the others are not read from disk again. */
   changed?: Set<string>;
 }
@@ -92,11 +100,13 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   // `parse` is the Markdown share; `validate` (frontmatter YAML + schema) was timed inside parseNote.
   timings.parse -= timings.validate ?? 0;
   const index = time('resolve', () => buildNameIndex(parsed));
-  const resolved = time('resolve', () => resolveNotes(config, parsed, index));
+  const attachments = buildAttachmentIndex(config.contentDir, options.attachments ?? []);
+  const resolved = time('resolve', () => resolveNotes(config, parsed, index, attachments));
   diagnostics.push(...resolved.diagnostics);
   const notes = [...index.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const graph = time('graph', () => buildGraph(config, notes, resolved));
+  if (options.quality) diagnostics.push(...time('resolve', () => qualityDiagnostics(config, notes, graph)));
   const views = time('views', () => buildViews(config, notes, index, graph, diagnostics));
   const html = new Map<string, string>();
   if (!options.checkOnly) {
@@ -108,7 +118,12 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
         // The HTML depends on the text, the resolved links and the base URL; graph views on the whole graph.
         // Links to headings also depend on the target's headings (a missing one drops the anchor).
         const headings = note.links.map((l, i) => (l.heading && linkIds[i] ? (index.byId.get(linkIds[i]!)?.headings ?? []).join('\u0001') : '')).join('\u0002');
-        const key = `${base}\n${linkIds.join('\n')}\n${headings}`;
+        const fileHref = (target: string) => {
+          const path = resolveAttachment(attachments, note.file, target);
+          return path && attachmentHref(attachments, base, path);
+        };
+        const files = note.links.map((l) => (isFileLink(l.target) ? fileHref(l.target) ?? '' : '')).join('\u0002');
+        const key = `${base}\n${linkIds.join('\n')}\n${headings}\n${files}`;
         const hit = previous?.cache.rendered.get(note.id);
         if (hit && noteViews.length === 0 && hit.text === note.text && hit.key === key) {
           html.set(note.id, hit.html);
@@ -121,6 +136,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
           out = renderNote(note, {
             linkIds,
             href: (id) => entityHref(base, id),
+            fileHref,
             hasAnchor: (id, anchor) => { const n = index.byId.get(id); return !n?.headings || anchorsOf(n).has(anchor); },
             renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
           });
@@ -139,7 +155,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
 
   const sorted = sortDiagnostics(diagnostics);
   const { errors, warnings } = countBySeverity(sorted);
-  return { config, notes, byId: index.byId, index, graph, resolved, html, views, diagnostics: sorted, errors, warnings, timings, cache };
+  return { config, notes, byId: index.byId, index, graph, resolved, html, attachments, views, diagnostics: sorted, errors, warnings, timings, cache };
 }
 
 /** parseNote that never throws: an engine failure on one note is an error on that note, not a crash of the build. */
@@ -159,8 +175,9 @@ export async function buildSite(root: string, config: KgConfig, options: BuildOp
   const t0 = performance.now();
   const { previous, changed } = options;
   const known = previous && changed ? { texts: new Map([...previous.cache.parsed].map(([file, p]) => [file, p.raw])), changed } : undefined;
-  const files = await readVault(root, config.contentDir, known);
-  const site = buildFromFiles(config, files, options);
+  const listing = await listVault(root, config.contentDir, config.ignore);
+  const files = await readVault(root, config.contentDir, known, listing);
+  const site = buildFromFiles(config, files, { ...options, attachments: listing.attachments });
   site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
   return site;
 }

@@ -44,6 +44,18 @@ export interface KgConfig {
   seed: number;
   types: Record<string, EntityTypeSpec>;
   relations: Record<string, RelationTypeSpec>;
+  /**
+   * Links, sources and relation targets that match no note: `throw` (default) makes them errors that stop the
+   * build; `warn` (an Obsidian vault with a few dangling links) makes them warnings, shown as plain text.
+   */
+  onBrokenLinks?: 'throw' | 'warn';
+  /** Editorial warnings, all on by default; e.g. `{ orphan: false }` turns one off. */
+  quality?: Partial<Record<'no-sources' | 'relation-without-source' | 'missing-summary' | 'orphan', boolean>>;
+  /**
+   * Folders under contentDir that hold no notes (templates, drafts), relative to it, e.g. `['Templates']`.
+   * Dot-folders (`.obsidian`, `.trash`) are always skipped, and so is an Obsidian vault's templates folder.
+   */
+  ignore?: string[];
 }
 
 export type KgUserConfig = Partial<Omit<KgConfig, 'types' | 'relations'>> & {

@@ -49,9 +49,9 @@ export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved):
     graph.addDirectedEdgeWithKey(n === 0 ? base : `${base}#${n}`, from, to, attrs);
   };
 
-  const relations = [...resolved.relations].sort(
+  const relations = mergeBothEnds(config, [...resolved.relations].sort(
     (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type) || cmp(a.definedIn, b.definedIn) || a.pos.line - b.pos.line,
-  );
+  ));
   for (const r of relations) {
     add(r.from, r.to, { kind: 'relation', type: r.type, date: r.date, start: r.start, end: r.end, sources: r.sources, quote: r.quote, note: r.note, definedIn: r.definedIn, pos: r.pos });
   }
@@ -77,6 +77,42 @@ export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved):
 
   graph.forEachNode((node) => graph.setNodeAttribute(node, 'degree', graph.degree(node)));
   return graph;
+}
+
+/** Identifies a relation whatever end wrote it; a type without an inverse id (related_to) reads the same both ways. */
+export function relationKey(config: KgConfig, r: Pick<Relation, 'type' | 'from' | 'to'>): string {
+  const symmetric = !config.relations[r.type]?.inverseId;
+  const [a, b] = symmetric && r.to < r.from ? [r.to, r.from] : [r.from, r.to];
+  return `${r.type}\u0000${a}\u0000${b}`;
+}
+
+const sameDates = (a: Relation, b: Relation) => (['date', 'start', 'end'] as const).every((k) => !a[k] || !b[k] || a[k] === b[k]);
+
+/**
+ * A relation written on both notes (`sanctions` on one, `sanctioned_by` on the other, as `check --fix
+ * --add-inverses` writes them) is one edge: sources joined, the first quote and dates kept. Relations whose dates
+ * differ stay apart (two sanctions in different years are two facts).
+ */
+function mergeBothEnds(config: KgConfig, sorted: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  const byKey = new Map<string, Relation[]>();
+  for (const r of sorted) {
+    const key = relationKey(config, r);
+    const twin = byKey.get(key)?.find((x) => x.definedIn !== r.definedIn && sameDates(x, r));
+    if (!twin) {
+      const copy = { ...r, sources: [...r.sources] };
+      out.push(copy);
+      byKey.set(key, [...(byKey.get(key) ?? []), copy]);
+      continue;
+    }
+    for (const s of r.sources) if (!twin.sources.includes(s)) twin.sources.push(s);
+    twin.quote ??= r.quote;
+    twin.note ??= r.note;
+    twin.date ??= r.date;
+    twin.start ??= r.start;
+    twin.end ??= r.end;
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {

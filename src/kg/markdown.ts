@@ -5,11 +5,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import remarkLocalLinks from '../markdown/remark-local-links.ts';
 import remarkWikiLink from '../markdown/remark-wiki-link.ts';
 import './micromark-edit-map.ts';
 import { bodyStart, boundTreeDepth, type GuardNotice, guardMarkdown } from './input-guard.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkWikiLink);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkWikiLink).use(remarkLocalLinks);
 
 /**
  * Parses a whole note (frontmatter included, so positions are file positions) into mdast. Pathological nesting and

@@ -14,6 +14,7 @@ import type { WikiLink } from '../markdown/remark-wiki-link.ts';
 import { bodyStart } from './input-guard.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { Note } from './types.ts';
+import { isFileLink, isImage } from './attachments.ts';
 
 export interface RenderContext {
   /** Ids of the note's body links, in document order (undefined for unresolved ones). */
@@ -22,6 +23,8 @@ export interface RenderContext {
   href: (id: string) => string;
   /** Whether note `id`'s page has an element with this anchor id (absent: assume it does). */
   hasAnchor?: (id: string, anchor: string) => boolean;
+  /** URL of a vault file a link names (`![[map.png]]`), or undefined when the vault has no such file. */
+  fileHref?: (target: string) => string | undefined;
   /** Trusted markup for the n-th graph view of the note. */
   renderView?: (index: number) => ElementContent;
 }
@@ -82,6 +85,8 @@ function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
       const slug = link.heading ? slugger.slug(link.heading) : '';
       // A heading the target does not have would be a dead anchor (reported as unknown-heading): link the note.
       const anchor = slug && id && (ctx.hasAnchor?.(id, slug) ?? true) ? `#${slug}` : '';
+      const file = !id && isFileLink(link.target) ? ctx.fileHref?.(link.target) : undefined;
+      if (file) { link.data = fileLinkData(link, file); return; }
       link.data = id
         ? { hName: 'a', hProperties: { href: ctx.href(id) + anchor, className: ['wikilink'] }, hChildren: [{ type: 'text', value: shown }] }
         : { hName: 'span', hProperties: { className: ['wikilink-missing'], title: 'No note with this name yet' }, hChildren: [{ type: 'text', value: shown }] };
@@ -103,6 +108,18 @@ function prepareTree(note: Note, tree: Root, ctx: RenderContext): void {
     }
     return undefined;
   });
+}
+
+/** `![[map.png|Map of Xinjiang]]` is an image (`|300` or `|300x200` sets its size, as in Obsidian); other files are links. */
+function fileLinkData(link: WikiLink, href: string): WikiLink['data'] {
+  const name = link.target.split('/').pop()!;
+  const size = /^(\d{1,4})(?:x(\d{1,4}))?$/.exec(link.alias ?? '');
+  const shown = size ? name : link.alias ?? name;
+  if (link.embed && isImage(link.target)) {
+    // Obsidian's alt text: the shown text, else the file name without its extension.
+    return { hName: 'img', hProperties: { src: href, alt: size || !link.alias ? name.replace(/\.[^.]+$/, '') : shown, ...(size ? { width: size[1], ...(size[2] ? { height: size[2] } : {}) } : {}), loading: 'lazy' }, hChildren: [] };
+  }
+  return { hName: 'a', hProperties: { href }, hChildren: [{ type: 'text', value: shown }] };
 }
 
 /** The fallback when rendering fails: the note body as escaped, preformatted text (nothing the writer typed is lost). */

@@ -1,9 +1,10 @@
 // Resolve: every link target (body links, relation ends, source references) -> a note id, the way Obsidian does.
 import GithubSlugger from 'github-slugger';
+import { type AttachmentIndex, attachmentNames, extensionOf, isFileLink, resolveAttachment } from './attachments.ts';
 import type { KgConfig } from './config.ts';
 import { diagnostic, didYouMean } from './diagnostics.ts';
 import { nameKey } from './slug.ts';
-import type { Diagnostic, LinkRef, Note, Relation } from './types.ts';
+import type { Diagnostic, LinkRef, Note, Relation, Severity } from './types.ts';
 
 /** Match strength: a file name or id beats a title, which beats an alias (Obsidian prefers the file). */
 const RANK = { file: 0, title: 1, alias: 2 } as const;
@@ -55,7 +56,7 @@ export function resolveName(index: NameIndex, target: string): Resolution {
 
 /** Resolves one link and reports what went wrong; returns undefined when it does not resolve. */
 export function resolveLink(
-  index: NameIndex, note: Note, link: LinkRef, severity: 'error' | 'warning', what: string, diagnostics: Diagnostic[],
+  index: NameIndex, note: Note, link: LinkRef, severity: Severity, what: string, diagnostics: Diagnostic[],
 ): string | undefined {
   if (!link.target) {
     // `[[#Heading]]` links inside the note itself.
@@ -66,7 +67,7 @@ export function resolveLink(
   const r = resolveName(index, link.target);
   if ('id' in r) return r.id;
   if (r.error === 'unknown') {
-    const hint = didYouMean(link.target, index.names, (s) => `[[${s}]]`) ?? 'Create a note with that name, or fix the spelling.';
+    const hint = didYouMean(link.target, index.names, (s) => `[[${s}]]`) ?? `Create a note with that name or fix the spelling; if a note was renamed, add "${link.target}" to its \`aliases\` (links and its old address keep working).`;
     diagnostics.push(diagnostic(note.file, link.pos, severity, 'unknown-target', `${what} "${link.target}" matches no note`, hint));
   } else {
     const files = r.candidates.map((id) => index.byId.get(id)!.file).join(', ');
@@ -110,11 +111,24 @@ export interface Resolved {
   diagnostics: Diagnostic[];
 }
 
-export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex): Resolved {
+/** A link to a file (`![[map.png]]`): published when the vault has it, else one diagnostic. */
+function checkAttachment(attachments: AttachmentIndex | undefined, note: Note, link: LinkRef, severity: Severity, diagnostics: Diagnostic[]): void {
+  if (extensionOf(link.target) === 'svg') {
+    diagnostics.push(diagnostic(note.file, link.pos, severity, 'unsupported-attachment', `"${link.target}" is an SVG file, which the site does not publish`, 'SVG files can run script when opened; export the drawing as PNG (or WebP) and link that.'));
+    return;
+  }
+  if (attachments && resolveAttachment(attachments, note.file, link.target)) return;
+  const hint = (attachments && didYouMean(link.target.split('/').pop()!, attachmentNames(attachments))) ?? 'Put the file in the content folder (any subfolder), or fix the name.';
+  diagnostics.push(diagnostic(note.file, link.pos, severity, 'unknown-attachment', `File "${link.target}" is not in the vault`, hint));
+}
+
+export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex, attachments?: AttachmentIndex): Resolved {
   const diagnostics: Diagnostic[] = [];
   const relations: Relation[] = [];
   const links = new Map<string, Array<string | undefined>>();
   const sources = new Map<string, string[]>();
+  // `onBrokenLinks: 'warn'` (a vault with a few dangling links) keeps building; the link shows as plain text.
+  const broken = config.onBrokenLinks === 'warn' ? 'warning' : 'error';
 
   for (const note of notes) {
     const first = index.byId.get(note.id)!;
@@ -123,12 +137,13 @@ export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex):
       continue;
     }
     links.set(note.id, note.links.map((l) => {
-      const id = resolveLink(index, note, l, 'warning', 'Link', diagnostics);
+      if (isFileLink(l.target)) { checkAttachment(attachments, note, l, broken, diagnostics); return undefined; }
+      const id = resolveLink(index, note, l, broken, 'Link', diagnostics);
       if (id && l.heading) checkHeading(index.byId.get(id)!, note, l, diagnostics);
       return id;
     }));
     const checkSource = (l: LinkRef) => {
-      const id = resolveLink(index, note, l, 'error', 'Source', diagnostics);
+      const id = resolveLink(index, note, l, broken, 'Source', diagnostics);
       if (id && index.byId.get(id)!.type !== 'source') {
         diagnostics.push(diagnostic(note.file, l.pos, 'warning', 'not-a-source', `"${l.target}" is cited as a source but is a ${index.byId.get(id)!.type} note`, 'Cite a note with `type: source` (title, publisher, date, url).'));
       }
@@ -137,7 +152,7 @@ export function resolveNotes(config: KgConfig, notes: Note[], index: NameIndex):
     sources.set(note.id, note.sources.map(checkSource).filter((x): x is string => !!x));
 
     for (const raw of note.relations) {
-      const other = resolveLink(index, note, raw.to, 'error', 'Relation target', diagnostics);
+      const other = resolveLink(index, note, raw.to, broken, 'Relation target', diagnostics);
       const relSources = raw.sources.map(checkSource).filter((x): x is string => !!x);
       if (!other) continue;
       const inverse = raw.type.startsWith('~');

@@ -7,6 +7,7 @@ import { positionOf } from './frontmatter.ts';
 import type { LineIndex } from './line-index.ts';
 import { parseLinkString } from './links.ts';
 import { knownFields, noteSchema, RELATION_FIELDS, relationSchema } from './schema.ts';
+import { relationSpan } from './time-filter.ts';
 import type { Diagnostic, Note, RawRelation } from './types.ts';
 
 /** What frontmatter contributes to a Note; `id` and `title` default to the file name later. */
@@ -149,6 +150,12 @@ function validateRelation(
     return undefined;
   }
   if (failed) return undefined;
+  // A relation that ends before it begins is never in force: every date of the time control would hide it.
+  const span = relationSpan(r);
+  if (span && span.begin !== null && span.end !== null && span.end < span.begin) {
+    const begins = r.date !== undefined ? `date ${r.date}` : `start ${r.start}`;
+    diagnostics.push(diagnostic(file, at([...path, 'end']), 'warning', 'relation-ends-before-start', `Relation ends (${r.end}) before it begins (${begins})`, 'Check the dates: `end` is the last day the relation held, `date` or `start` the first.'));
+  }
   return {
     // An inverse id is stored as the canonical type with a flag the resolver uses to swap the ends.
     type: inverse ? `~${inverse[0]}` : r.type,

@@ -1,6 +1,7 @@
 // Vault: the folder of notes on disk -> (file, text) pairs, sorted, with unreadable files reported, never thrown.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { ATTACHMENT_EXTENSIONS, extensionOf } from './attachments.ts';
 import { diagnostic } from './diagnostics.ts';
 import { eachLimited } from './each-limited.ts';
 import type { Diagnostic } from './types.ts';
@@ -32,26 +33,52 @@ export function decodeNote(file: string, bytes: Uint8Array): SourceFile {
   }
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const e of entries) {
-    // Dot-folders are editor state (.obsidian, .trash), not notes.
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(full);
+/** The notes (`.md`) and attachments under a content folder, project-relative with forward slashes, sorted. */
+export interface VaultListing { notes: string[]; attachments: string[] }
+
+/** Folders to skip, relative to the vault: the configured ones plus an Obsidian vault's templates folder. */
+async function ignoredFolders(dir: string, ignore: string[]): Promise<string[]> {
+  const out = [...ignore];
+  // Obsidian's core Templates plugin and the Templater plugin say where their templates live.
+  for (const [file, key] of [['.obsidian/templates.json', 'folder'], ['.obsidian/plugins/templater-obsidian/data.json', 'templates_folder']]) {
+    try {
+      const value = JSON.parse(await readFile(join(dir, file), 'utf8'))?.[key];
+      if (typeof value === 'string' && value.trim()) out.push(value);
+    } catch { /* no such plugin, or unreadable settings: nothing to skip */ }
   }
-  return out;
+  return out.map((f) => f.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')).filter(Boolean);
+}
+
+export async function listVault(root: string, dir: string, ignore: string[] = []): Promise<VaultListing> {
+  const top = resolve(root, dir);
+  const skip = new Set((await ignoredFolders(top, ignore)).map((f) => f.toLowerCase()));
+  const notes: string[] = [];
+  const attachments: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    for (const e of await readdir(folder, { withFileTypes: true })) {
+      // Dot-folders are editor state (.obsidian, .trash), not notes.
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = join(folder, e.name);
+      if (e.isDirectory()) {
+        if (!skip.has(relative(top, full).split(sep).join('/').toLowerCase())) await walk(full);
+      } else if (e.isFile()) {
+        const ext = extensionOf(e.name);
+        if (ext === 'md') notes.push(full);
+        else if (ATTACHMENT_EXTENSIONS.has(ext)) attachments.push(full);
+      }
+    }
+  };
+  await walk(top);
+  const rel = (list: string[]) => list.map((f) => relative(root, f).split(sep).join('/')).sort();
+  return { notes: rel(notes), attachments: rel(attachments) };
 }
 
 /** Dev: texts already read, and which of those files changed since (the watcher says so); the rest is not read again. */
 export interface KnownTexts { texts: Map<string, string>; changed: Set<string> }
 
-/** Reads every `.md` under `dir`, in a fixed order so builds are deterministic. */
-export async function readVault(root: string, dir: string, known?: KnownTexts): Promise<SourceFile[]> {
-  const files = (await walk(resolve(root, dir))).map((f) => relative(root, f).split(sep).join('/'));
-  files.sort();
+/** Reads every `.md` under `dir` (or the notes of `listing`), in a fixed order so builds are deterministic. */
+export async function readVault(root: string, dir: string, known?: KnownTexts, listing?: VaultListing): Promise<SourceFile[]> {
+  const files = (listing ?? (await listVault(root, dir))).notes;
   const out: SourceFile[] = new Array(files.length);
   await eachLimited(files, 64, async (file, i) => {
     const text = known && !known.changed.has(file) ? known.texts.get(file) : undefined;

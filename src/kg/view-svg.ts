@@ -8,6 +8,7 @@ import { type Box, type LabelRequest, placeLabels } from './label-placement.ts';
 import { renderEmbedDetails } from './view-embed.ts';
 import { hastToHtml } from './view-html.ts';
 import { viewPositions } from './view-positions.ts';
+import { edgeTimeNote, viewTime } from './view-time.ts';
 import type { GraphView } from './views.ts';
 import { sharedWeakMap } from './shared-memo.ts';
 import { formatDate } from './dates.ts';
@@ -97,16 +98,19 @@ function shortHash(s: string): string {
 /** Label for a relation type, falling back to its id. */
 const relLabel = (relations: Record<string, RelationTypeSpec>, type: string) => relations[type]?.label ?? type.replace(/_/g, ' ');
 
+/** Opacity of relations not in force on a view's fixed date, and of entities left without any. */
+const OUT_OF_TIME_OPACITY = 0.2;
+
 /**
  * An edge's tooltip in the static drawing (and what screen readers announce): the claim, its dates, its quote and its
- * sources, e.g. "Wilbur Ross leads US Department of Commerce (since 2017). “…” Source: The Straits Times, 8 October 2019,
- * “China signals …”". hastscript escapes it as text.
+ * sources, e.g. "Wilbur Ross leads US Department of Commerce (2017–2021). “…” Source: China signals …". `note` follows the
+ * claim (a view's fixed date: ", no longer in force on …"). hastscript escapes it as text.
  */
-export function edgeTitle(graph: KnowledgeGraph, edge: string, relations: Record<string, RelationTypeSpec>): string {
+export function edgeTitle(graph: KnowledgeGraph, edge: string, relations: Record<string, RelationTypeSpec>, note = ''): string {
   const a = graph.getEdgeAttributes(edge);
   const t = (id: string) => graph.getNodeAttribute(id, 'title');
   const when = a.date ? formatDate(a.date) : a.start || a.end ? [a.start ? formatDate(a.start) : '', a.end ? formatDate(a.end) : ''].join('–') : '';
-  let out = `${t(graph.source(edge))} ${relLabel(relations, a.type)} ${t(graph.target(edge))}${when ? ` (${when})` : ''}.`;
+  let out = `${t(graph.source(edge))} ${relLabel(relations, a.type)} ${t(graph.target(edge))}${when ? ` (${when})` : ''}${note}.`;
   if (a.kind !== 'relation') return out;
   if (a.quote) out += ` “${a.quote}”`;
   const sources = a.sources.filter((s) => graph.hasNode(s)).map((s) => t(s));
@@ -128,6 +132,9 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   const colours = [...new Set(view.edges.map((e) => colourOf(graph.getEdgeAttribute(e, 'type'))))].sort();
   const markerId = (colour: string) => `kg-a${shortHash(view.id)}-${colours.indexOf(colour)}`;
   const bend = bends(graph, view.edges);
+  // A view with a fixed date: relations not in force then, and entities left with none, are drawn faint.
+  const time = viewTime(graph, view);
+  const faint = (out: boolean | undefined) => (out ? { opacity: OUT_OF_TIME_OPACITY } : {});
 
   const title = (id: string) => graph.getNodeAttribute(id, 'title');
   const mids = new Map<string, Point>();
@@ -137,12 +144,13 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     const { d, mid } = edgeGeometry(pos.get(src)!, pos.get(tgt)!, radius(src), radius(tgt), bend.get(e) ?? 0);
     mids.set(e, mid);
     const colour = colourOf(a.type);
+    const out = time?.edges.has(e);
     const unsourced = a.kind === 'relation' && a.sources.length === 0;
     return s('path', {
-      d, class: unsourced ? `kg-edge kg-edge-${a.type} kg-edge-unsourced` : `kg-edge kg-edge-${a.type}`, stroke: colour,
+      d, class: `kg-edge kg-edge-${a.type}${unsourced ? ' kg-edge-unsourced' : ''}${out ? ' kg-out-of-time' : ''}`, stroke: colour,
       'stroke-dasharray': DASH[unsourced ? 'unsourced' : relations[a.type]?.style ?? 'solid'], 'stroke-opacity': unsourced ? UNSOURCED_OPACITY : undefined,
-      'marker-end': `url(#${markerId(colour)})`,
-    }, [s('title', edgeTitle(graph, e, relations))]);
+      'marker-end': `url(#${markerId(colour)})`, ...faint(out),
+    }, [s('title', edgeTitle(graph, e, relations, edgeTimeNote(graph, time, e)))]);
   });
 
   // Labels: focus first, then hubs, then the rest by name; nodes' circles are obstacles for every label.
@@ -157,7 +165,7 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   const labelOf = new Map(nodeLabels.map((l) => [l.id, l]));
   const edgeLabels = view.edges.length <= MAX_EDGE_LABELS
     ? placeLabels(
-      view.edges.map((e) => ({ id: e, text: relLabel(relations, graph.getEdgeAttribute(e, 'type')), ...mids.get(e)!, r: 0, fontSize: 11 })),
+      view.edges.filter((e) => !time?.edges.has(e)).map((e) => ({ id: e, text: relLabel(relations, graph.getEdgeAttribute(e, 'type')), ...mids.get(e)!, r: 0, fontSize: 11 })),
       [...circles, ...nodeLabels.map((l) => ({ ...l.box, id: '' }))], width, height)
     : [];
 
@@ -165,7 +173,8 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     const a = graph.getNodeAttributes(n);
     const p = pos.get(n)!;
     const label = labelOf.get(n);
-    return s('a', { href: href(base, n), class: focus.has(n) ? 'kg-node kg-focus' : 'kg-node', 'data-id': n, tabindex: -1 }, [
+    const out = time?.nodes.has(n);
+    return s('a', { href: href(base, n), class: `kg-node${focus.has(n) ? ' kg-focus' : ''}${out ? ' kg-out-of-time' : ''}`, 'data-id': n, tabindex: -1, ...faint(out) }, [
       s('title', a.summary ? `${a.title}: ${a.summary}` : a.title),
       s('circle', { cx: p.x, cy: p.y, r: radius(n), fill: a.color }),
       label ? s('text', { x: r1(label.x), y: r1(label.y), 'text-anchor': label.anchor, ...(focus.has(n) ? { 'font-size': 15, 'font-weight': 600 } : {}) }, label.text) : undefined,
@@ -175,7 +184,7 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
   // role=group, not img: the nodes are links, and an img may not contain interactive content (axe: nested-interactive).
   return s('svg', {
     viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group', class: 'kg-view-svg',
-    'aria-label': view.options.caption ?? `Graph of ${view.nodes.length} entities and ${view.edges.length} relations`,
+    'aria-label': `${view.options.caption ?? `Graph of ${view.nodes.length} entities and ${view.edges.length} relations`}${time ? `, as of ${time.label}` : ''}`,
     preserveAspectRatio: 'xMidYMid meet',
     // Presentation attributes: readable where no stylesheet applies (RSS readers, print of the bare SVG).
     'font-family': 'system-ui, sans-serif', 'font-size': 13,
@@ -241,10 +250,12 @@ export function renderViewLegend(view: GraphView, graph: KnowledgeGraph, config:
 export function renderViewList(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): Element {
   const relations = allRelations(config);
   const link = (n: string) => h('a', { href: href(base, n) }, graph.getNodeAttribute(n, 'title'));
+  const time = viewTime(graph, view);
   return h('ul', { class: 'kg-view-list' }, view.edges.map((e) => {
     const a = graph.getEdgeAttributes(e);
-    const when = a.date ?? (a.start ? `${a.start}–${a.end ?? ''}` : '');
-    return h('li', [link(graph.source(e)), ` ${relLabel(relations, a.type)} `, link(graph.target(e)), when ? ` (${when})` : '']);
+    const when = a.date ?? (a.start || a.end ? `${a.start ?? ''}–${a.end ?? ''}` : '');
+    const note = edgeTimeNote(graph, time, e);
+    return h('li', note ? { class: 'kg-out-of-time' } : {}, [link(graph.source(e)), ` ${relLabel(relations, a.type)} `, link(graph.target(e)), when ? ` (${when}${note})` : '']);
   }));
 }
 
@@ -274,11 +285,13 @@ export function renderViewFigure(view: GraphView | undefined, graph: KnowledgeGr
   const drawn = parts.drawn ?? view;
   const caption = parts.caption ?? viewCaption(view, graph);
   const width = view.options.width ?? SVG_WIDTH;
+  const time = viewTime(graph, drawn);
   return h('figure', { class: ['kg-view', ...(parts.className ? [parts.className] : [])], id: `view-${view.id}`, 'data-view': view.id, 'data-width': width, 'data-height': view.options.height }, [
     ...(parts.lead ?? []),
     h('div', { class: 'kg-view-canvas' }, [parts.svg ?? renderViewSvg(drawn, graph, config, base)]),
     h('figcaption', [
       h('p', { class: 'kg-view-caption' }, caption),
+      ...(time ? [h('p', { class: 'kg-view-asof' }, `As of ${time.label}: faint relations had not begun or had ended by then.`)] : []),
       renderViewLegend(drawn, graph, config),
       h('div', { class: 'kg-view-tools' }, [
         h('details', { class: 'kg-view-alt' }, [h('summary', 'The graph as a list'), renderViewList(drawn, graph, config, base)]),

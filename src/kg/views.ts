@@ -1,8 +1,10 @@
 // Graph views: `::graph{...}` directives -> validated options -> a subgraph (nodes, edges, positions) computed at build time.
 import type { KgConfig } from './config.ts';
+import { isValidDate } from './dates.ts';
 import { diagnostic, didYouMean } from './diagnostics.ts';
 import type { KnowledgeGraph } from './graph.ts';
 import { resolveName, type NameIndex } from './resolve.ts';
+import { relationSpan } from './time-filter.ts';
 import type { Diagnostic, Note, ViewDirective } from './types.ts';
 
 export type ViewLayout = 'global' | 'local' | 'radial';
@@ -16,6 +18,8 @@ export interface ViewOptions {
   types?: string[];
   since?: string;
   until?: string;
+  /** Draw the view as it stood on this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): relations not in force fade. */
+  asof?: string;
   /** global: the network's positions; local: a layout of the view alone; radial: rings around the focus. */
   layout: ViewLayout;
   height: number;
@@ -37,7 +41,7 @@ export interface GraphView {
   edges: string[];
 }
 
-const OPTIONS = ['focus', 'nodes', 'depth', 'relations', 'types', 'since', 'until', 'layout', 'height', 'caption'];
+const OPTIONS = ['focus', 'nodes', 'depth', 'relations', 'types', 'since', 'until', 'asof', 'layout', 'height', 'caption'];
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Which edges a view follows: configured relations by default; `mentions` / `cites` only when asked for. */
@@ -119,10 +123,13 @@ export function parseViewOptions(
   for (const d of ['since', 'until']) {
     if (a[d] !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(a[d])) fail('view-bad-option', `Graph view option ${d}="${a[d]}" is not a date`, 'Write dates as 2019-10-07, 2019-10 or 2019.');
   }
+  if (a.asof !== undefined && !isValidDate(a.asof)) {
+    fail('view-bad-option', `Graph view option asof="${a.asof}" is not a date`, 'Write the date the view shows as 2019-10-08, 2019-10 or 2019 (a real calendar date).');
+  }
   const layout = a.layout ?? 'global';
   if (!VIEW_LAYOUTS.includes(layout as ViewLayout)) fail('view-bad-option', `Graph view option layout="${layout}" must be "global", "local" or "radial"`, didYouMean(layout, VIEW_LAYOUTS));
   if (!ok) return undefined;
-  return { focus, nodes, depth, relations, types, since: a.since, until: a.until, layout: layout as ViewLayout, height, caption: a.caption || undefined };
+  return { focus, nodes, depth, relations, types, since: a.since, until: a.until, asof: a.asof, layout: layout as ViewLayout, height, caption: a.caption || undefined };
 }
 
 export function buildViews(config: KgConfig, notes: Note[], index: NameIndex, graph: KnowledgeGraph, diagnostics: Diagnostic[]): Map<string, GraphView[]> {
@@ -137,6 +144,9 @@ export function buildViews(config: KgConfig, notes: Note[], index: NameIndex, gr
       if (nodes.length < 2 || edges.length === 0) {
         diagnostics.push(diagnostic(note.file, directive.pos, 'error', 'view-empty', `Graph view shows ${nodes.length} node(s) and no relation`, 'Widen it: raise depth, or drop the relations/types/since/until filters.'));
         return;
+      }
+      if (options.asof && !edges.some((e) => relationSpan(graph.getEdgeAttributes(e)))) {
+        diagnostics.push(diagnostic(note.file, directive.pos, 'warning', 'view-asof-undated', `Graph view is shown as of ${options.asof}, but none of its relations has a date`, 'Add date, start or end to its relations, or drop asof: undated relations show at every date.'));
       }
       views.push({ id: `${note.id}--${i + 1}`, index: i, noteId: note.id, options, nodes, edges });
     });

@@ -52,7 +52,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
   rmSync(NOTES, { recursive: true, force: true });
 });
 
@@ -74,5 +77,36 @@ describe('dev server', () => {
     writeFileSync(FILE, original);
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.title()).toContain('Hikvision');
+  });
+
+  it('updates the pages that link to a note, and the graph data, when its title changes', async () => {
+    const other = await browser.newPage();
+    await other.goto(`http://127.0.0.1:${PORT}/entity/us-department-of-commerce/`);
+    writeFileSync(FILE, original.replace(/^title: .*$/m, 'title: Hikvision (renamed while open)'));
+    await other.waitForFunction(() => document.querySelector('.entity')?.textContent?.includes('Hikvision (renamed while open)'), null, { timeout: 30_000 });
+    const graph = await (await fetch(`http://127.0.0.1:${PORT}/graph.json`)).text();
+    expect(graph).toContain('Hikvision (renamed while open)');
+    await other.close();
+    writeFileSync(FILE, original);
+  });
+
+  it('serves an image added to the vault, and the note that embeds it shows it', async () => {
+    cpSync('test/fixtures/obsidian-vault/assets/chart 2019.png', join(NOTES, 'organizations/chart.png'));
+    writeFileSync(FILE, original.replace(/\n---\n/, '\n---\n![[chart.png|Chart]]\n\n'));
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.entity-body img[alt="Chart"]');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, null, { timeout: 30_000 });
+    writeFileSync(FILE, original);
+  });
+
+  it('stops cleanly on SIGTERM: exits at once (143 = terminated by the signal, as asked), port closed, no error logged', async () => {
+    const t0 = Date.now();
+    server.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => server.once('exit', (c, signal) => resolve(c ?? (signal === 'SIGTERM' ? 143 : -1))));
+    expect([0, 143]).toContain(code);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    await expect(fetch(URL)).rejects.toThrow();
+    expect(log).not.toMatch(/\berror\b.*\n\s+at /i);
   });
 });

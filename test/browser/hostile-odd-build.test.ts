@@ -18,7 +18,9 @@ const OUT = 'test-results/odd-dist';
 // A hang guard, not a performance claim: the build takes about 30 s here.
 const BUILD_LIMIT = 300_000;
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
-const VALID = new Map([...corpus()].filter(([name]) => expected(name).every((l) => !/ error /.test(l))));
+// Some odd cases link names no note has on purpose (`[[C# notes]]` is note "C", heading "notes"): they are built the way
+// a vault with dangling links is, with KG_ON_BROKEN_LINKS=warn.
+const VALID = new Map([...corpus()].filter(([name]) => expected(name).every((l) => !/ error /.test(l) || / error unknown-target$/.test(l))));
 
 let build: { code: number; output: string; ms: number };
 let browser: Browser;
@@ -30,7 +32,7 @@ beforeAll(async () => {
   materialise(CONTENT, VALID);
   const t0 = performance.now();
   build = await new Promise((done) => {
-    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT, KG_ON_BROKEN_LINKS: 'warn' }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, output: stdout + stderr, ms: performance.now() - t0 });
     });
   });

@@ -296,6 +296,16 @@ describe('404 and small screens', () => {
     await page.close();
   });
 
+  it('sends the old address of a renamed note (an old id kept as an alias) to its page', async () => {
+    // content/organizations/Xiamen Meiya Pico.md lists `meiya-pico` among its aliases.
+    await visit('/entity/meiya-pico/', async (page) => {
+      await page.waitForURL(/\/entity\/xiamen-meiya-pico\/$/);
+      expect(await page.locator('h1').textContent()).toBe('Xiamen Meiya Pico Information Co., Ltd.');
+      // An old id is an address, not a name: the page does not list it.
+      expect(await page.locator('.entity-header .alias').allTextContents()).toEqual(['Meiya Pico', 'Xiamen Meiya Pico Information', '美亚柏科']);
+    });
+  });
+
   it('fits a 320 px phone without sideways scrolling, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const phone = await browser.newContext({ viewport: { width: 320, height: 700 }, colorScheme, deviceScaleFactor: 1 });

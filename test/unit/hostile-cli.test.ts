@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileAtomically, replaceFileAtomically } from '../../src/cli/atomic-write.ts';
 import { fixNotes, singleSuggestion } from '../../src/cli/fix.ts';
 import { resolveConfig } from '../../src/kg/config.ts';
+import { buildSite } from '../../src/kg/build.ts';
 
 const LIMIT = 60_000;
 let root: string;
@@ -51,7 +52,8 @@ describe('new', () => {
     expect(r.stdout).toBe('Created content/organizations/Q&A Hikvision draft 1 2019.md\n');
     expect(readFileSync(note('organizations/Q&A Hikvision draft 1 2019.md'), 'utf8')).toContain(`title: '${title}'`);
     const check = await run('check', ['--json']);
-    expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
+    // A fresh note is valid; `check` reminds the writer of what it still lacks.
+    expect(JSON.parse(check.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual(['warning missing-summary', 'warning no-sources', 'warning orphan']);
   }, LIMIT);
 
   it('says what a source needs', async () => {
@@ -91,6 +93,15 @@ describe('new', () => {
   }, LIMIT);
 });
 
+/** The demo-independent view of a temp project's graph: one line per relation edge. */
+async function relationEdges(): Promise<string[]> {
+  const site = await buildSite(root, resolveConfig(), { checkOnly: true });
+  return site.graph.filterEdges((_, a) => a.kind === 'relation').map((e) => {
+    const a = site.graph.getEdgeAttributes(e);
+    return `${site.graph.source(e)} ${a.type} ${site.graph.target(e)} ${a.date ?? ''} ${a.sources.join(',')} ${a.quote ?? ''}`;
+  }).sort();
+}
+
 describe('check --fix', () => {
   it('fixes single suggestions for fields, types, relation types and link targets, and says what it changed', async () => {
     write('Target.md', '---\ntype: organization\n---\n');
@@ -106,8 +117,9 @@ describe('check --fix', () => {
       '5 fix(es) applied in 2 file(s)',
     ]);
     expect(readFileSync(note('Bad.md'), 'utf8')).toBe('---\ntype: organization\nfounded: 2019\nrelations:\n  - type: owns\n    to: "[[Target]]"\n---\nSee [[Target|the target]] and [[Nothing like it]].\n');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Link "Nothing like it" matches no note {2}\[unknown-target\]\n[^]*0 errors, 1 warning/);
+    // What no fix can decide is left, and still stops the build.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Link "Nothing like it" matches no note {2}\[unknown-target\]\n[^]*\n1 error, \d+ warnings in 3 notes\n$/);
   }, LIMIT);
 
   it('keeps BOM, CRLF line endings and permissions, and leaves no temporary file', async () => {
@@ -133,6 +145,39 @@ describe('check --fix', () => {
     expect(r.stdout).toContain('0 fix(es) applied in 0 file(s)');
     expect(readFileSync(note('Links.md'), 'utf8')).toBe(ambiguous);
     expect(readFileSync(note('Dup.md'), 'utf8')).toBe(duplicate);
+  }, LIMIT);
+
+  it("writes a link's name the way its note spells it", async () => {
+    write('Hikvision.md', '---\ntype: organization\naliases: [海康威视, HIK]\n---\n');
+    write('Links.md', '---\ntype: note\nsources: ["[[hikvision]]"]\n---\n[[hikvision|the company]], [[hik#Products]], [[folder/hikvision]] and [[Hikvision]].\n');
+    const r = await run('check', ['--fix']);
+    expect(r.stdout.split('\n\n')[0].split('\n')).toEqual([
+      'fixed content/Links.md:3:11  "hikvision" -> "Hikvision"  [link-case]',
+      'fixed content/Links.md:5:1  "hikvision" -> "Hikvision"  [link-case]',
+      'fixed content/Links.md:5:28  "hik" -> "HIK"  [link-case]',
+      '3 fix(es) applied in 1 file(s)',
+    ]);
+    // A folder path is written on purpose and left alone.
+    expect(readFileSync(note('Links.md'), 'utf8')).toBe('---\ntype: note\nsources: ["[[Hikvision]]"]\n---\n[[Hikvision|the company]], [[HIK#Products]], [[folder/hikvision]] and [[Hikvision]].\n');
+  }, LIMIT);
+
+  it('--add-inverses writes one-sided relations on their other note, once, and the graph stays the same', async () => {
+    write('Commerce.md', '---\ntype: agency\nrelations:\n  - type: sanctions\n    to: "[[Hikvision]]"\n    date: 2019-10-07\n    sources: ["[[Wire]]"]\n    quote: "The \\"Entity List\\" grows"\n---\n');
+    write('Hikvision.md', '---\ntype: organization\nrelations:\n  # kept as it is\n  - type: related_to\n    to: "[[Dahua]]"\ncountry: CN\n---\nBody.\n');
+    write('Dahua.md', '---\ntype: organization\n---\n');
+    write('Wire.md', '---\ntype: source\npublisher: Wire\ndate: 2019-10-08\n---\n');
+    const before = await relationEdges();
+    const r = await run('check', ['--add-inverses']);
+    expect(r.stdout.split('\n\n')[0].split('\n')).toEqual([
+      'fixed content/Dahua.md:3:1  added related_to (inverse relations)  [add-inverse]',
+      'fixed content/Hikvision.md:7:1  added sanctioned_by (inverse relations)  [add-inverse]',
+      '2 fix(es) applied in 2 file(s)',
+    ]);
+    expect(readFileSync(note('Hikvision.md'), 'utf8')).toBe('---\ntype: organization\nrelations:\n  # kept as it is\n  - type: related_to\n    to: "[[Dahua]]"\n  - type: sanctioned_by\n    to: "[[Commerce]]"\n    date: 2019-10-07\n    sources: ["[[Wire]]"]\n    quote: "The \\"Entity List\\" grows"\ncountry: CN\n---\nBody.\n');
+    expect(readFileSync(note('Dahua.md'), 'utf8')).toBe('---\ntype: organization\nrelations:\n  - type: related_to\n    to: "[[Hikvision]]"\n---\n');
+    expect((await run('check', ['--add-inverses'])).stdout).toContain('0 fix(es) applied in 0 file(s)');
+    // Each relation is still one edge, with the same dates, sources and quote (a symmetric one may read either way).
+    expect(await relationEdges()).toEqual(before.map((e) => e.replace('hikvision related_to dahua', 'dahua related_to hikvision')));
   }, LIMIT);
 
   it('does not touch a note that changed after it was read', () => {

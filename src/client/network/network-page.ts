@@ -11,6 +11,8 @@ import { attachSearch } from './search-box.ts';
 import type { SearchEntry } from './search-match.ts';
 import { type PanelEvidence, relationRows, renderPanel } from './side-panel.ts';
 import { formatState, type NetworkState, parseState } from './url-state.ts';
+import { asOfDay, dayToDate } from '../../kg/time-filter.ts';
+import { createTimeControl } from '../time-control.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 /** Plain body links and citations would bury the relations: hidden until the reader asks for them. */
@@ -47,7 +49,11 @@ function start(page: Page, data: CompactGraph): void {
   let paths: PathPanel | undefined;
   const writeUrl = () => {
     const cam = view.sigma.getCamera().getState();
-    const state: NetworkState = { node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio }, ...paths?.state() };
+    const day = view.asOf();
+    const state: NetworkState = {
+      node: view.selected(), hiddenTypes: [...hiddenTypes], hiddenRelations: [...hiddenRelations], camera: { x: cam.x, y: cam.y, ratio: cam.ratio },
+      asof: day === null ? undefined : dayToDate(day), ...paths?.state(),
+    };
     const hash = formatState(state, { ...defaults, pathVia: paths?.defaultVia });
     if (hash !== location.hash) history.replaceState(history.state, '', hash || `${location.pathname}${location.search}`);
   };
@@ -109,6 +115,7 @@ function start(page: Page, data: CompactGraph): void {
     onClickStage: () => select(null),
     // The shared view's filters are in the first frame already.
     filter: { hiddenNode, hiddenRelation },
+    asOf: initial.asof ? asOfDay(initial.asof) : null,
     onEdges: () => performance.mark('kg:edges'),
     describeEdge: edgeDescriber(graph, tables, evidence, BASE, (rel) => !hiddenRelations.has(rel)),
   });
@@ -116,6 +123,10 @@ function start(page: Page, data: CompactGraph): void {
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
   Object.defineProperty(page.root, 'kgView', { value: view, configurable: true });
   requestAnimationFrame(() => { performance.mark('kg:first-paint'); page.root.dataset.ready = 'true'; });
+
+  // As of a date: the time control sits under the canvas when relations have dates.
+  const time = createTimeControl(view, { initial: view.asOf(), onChange: writeUrl });
+  if (time) page.root.querySelector('.kg-network-main')?.after(time.element);
 
   // Restore the shared view: camera, selection (the filters are in place).
   if (initial.camera) view.sigma.getCamera().setState(initial.camera);
@@ -146,6 +157,7 @@ function start(page: Page, data: CompactGraph): void {
     syncFilterInputs(page.root, hiddenTypes, hiddenRelations);
     applyFilters();
     if (s.camera) view.sigma.getCamera().setState(s.camera);
+    time?.set(s.asof ? asOfDay(s.asof) ?? null : null);
     paths?.restore(s);
     select(s.node);
   });

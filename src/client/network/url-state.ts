@@ -1,6 +1,8 @@
-// The network view's state in the URL hash, so a view can be shared: selection, hidden types and relations, camera.
-// `#node=hikvision&types=source,note&rels=mentions&cam=0.512,0.431,0.35` (absent = default, empty = nothing hidden);
-// paths between two entities: `&from=wilbur-ross&to=hikvision&via=leads,sanctions` (via absent = the default types).
+// The network view's state in the URL hash, so a view can be shared: selection, hidden types and relations, camera,
+// the date shown. `#node=hikvision&types=source,note&rels=mentions&cam=0.512,0.431,0.35&asof=2019-10-07`
+// (absent = default, empty = nothing hidden; no `asof` = all dates); paths between two entities:
+// `&from=wilbur-ross&to=hikvision&via=leads,sanctions` (via absent = the default types).
+import { isValidDate } from '../../kg/dates.ts';
 
 export interface NetworkState {
   node: string | null;
@@ -9,6 +11,8 @@ export interface NetworkState {
   /** Hidden relation types; undefined = the default. */
   hiddenRelations?: string[];
   camera?: { x: number; y: number; ratio: number };
+  /** The graph as it stood on this date (`YYYY-MM-DD`; partial dates are read as their last day); absent = all dates. */
+  asof?: string;
   /** The two ends of the paths panel. */
   pathFrom?: string;
   pathTo?: string;
@@ -34,6 +38,8 @@ export function parseState(hash: string): NetworkState {
   if (rels) state.hiddenRelations = rels;
   const cam = params.get('cam')?.split(',').map(Number);
   if (cam && cam.length === 3 && cam.every(finite) && cam[2] > 0) state.camera = { x: cam[0], y: cam[1], ratio: cam[2] };
+  const asof = params.get('asof');
+  if (asof && isValidDate(asof)) state.asof = asof;
   const from = params.get('from'), to = params.get('to'), via = list(params.get('via'));
   if (from) state.pathFrom = from;
   if (to) state.pathTo = to;
@@ -51,6 +57,7 @@ export function formatState(state: NetworkState, defaults: { hiddenTypes: string
   if (state.hiddenTypes && !same(state.hiddenTypes, defaults.hiddenTypes)) params.set('types', [...state.hiddenTypes].sort().join(','));
   if (state.hiddenRelations && !same(state.hiddenRelations, defaults.hiddenRelations)) params.set('rels', [...state.hiddenRelations].sort().join(','));
   if (state.camera) params.set('cam', [state.camera.x, state.camera.y, state.camera.ratio].map(round).join(','));
+  if (state.asof) params.set('asof', state.asof);
   if (state.pathFrom) params.set('from', state.pathFrom);
   if (state.pathTo) params.set('to', state.pathTo);
   if ((state.pathFrom || state.pathTo) && state.pathVia && !same(state.pathVia, defaults.pathVia ?? [])) params.set('via', [...state.pathVia].sort().join(','));

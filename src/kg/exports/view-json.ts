@@ -7,7 +7,7 @@ import { viewPositions } from '../view-positions.ts';
 import { viewCaption, viewNodeSize } from '../view-svg.ts';
 import type { GraphView } from '../views.ts';
 import { edgeIndex, unsourcedIndices } from './edge-evidence.ts';
-import { typeTables } from './graph-json.ts';
+import { type TimedEdges, typeTables, withSpans } from './graph-json.ts';
 
 export interface ViewData {
   v: 1;
@@ -28,10 +28,12 @@ export interface ViewData {
     y1?: Array<number | null>;
   };
   /**
-   * `unsourced`: indices of the relations without a source, ascending. `gid`: each edge's index in graph.json, where
+   * Also `unsourced` (indices of the relations without a source) and `gid`: each edge's index in graph.json, where
    * its evidence is found (`/evidence/<gid / EVIDENCE_SHARD>.json`).
    */
-  edges: { source: number[]; target: number[]; type: number[]; unsourced?: number[]; gid?: number[] };
+  edges: TimedEdges & { gid?: number[] };
+  /** The view's fixed date (`asof` option): the browser starts there. */
+  asof?: string;
 }
 
 export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgConfig, page: string, seed = config.seed): ViewData {
@@ -48,12 +50,17 @@ export function toViewData(view: GraphView, graph: KnowledgeGraph, config: KgCon
     nodes.x.push(pos.get(n)!.x); nodes.y.push(pos.get(n)!.y); nodes.size.push(viewNodeSize(graph, focus, n));
   }
   const gid = edgeIndex(graph);
-  const edges: ViewData['edges'] = { source: [], target: [], type: [], unsourced: unsourcedIndices(graph, view.edges), gid: view.edges.map((e) => gid.get(e)!) };
+  const unsourced = unsourcedIndices(graph, view.edges);
+  const edges: ViewData['edges'] = { source: [], target: [], type: [], ...(unsourced.length ? { unsourced } : {}), gid: view.edges.map((e) => gid.get(e)!) };
   for (const e of view.edges) {
     edges.source.push(index.get(graph.source(e))!); edges.target.push(index.get(graph.target(e))!);
     edges.type.push(relIndex.get(graph.getEdgeAttribute(e, 'type')) ?? 0);
   }
-  return { v: 1, id: view.id, title: viewCaption(view, graph), page, focus: view.options.focus.map((n) => index.get(n)!), types, relations, nodes, edges };
+  return {
+    v: 1, id: view.id, title: viewCaption(view, graph), page, focus: view.options.focus.map((n) => index.get(n)!), types, relations, nodes,
+    edges: withSpans(edges, view.edges.map((e) => graph.getEdgeAttributes(e))),
+    ...(view.options.asof ? { asof: view.options.asof } : {}),
+  };
 }
 
 /** A neighbourhood's data: depth-2 positions, plus each node's distance and the depth-1 layout's positions. */
