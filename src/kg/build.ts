@@ -159,7 +159,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
 }
 
 /** parseNote that never throws: an engine failure on one note is an error on that note, not a crash of the build. */
-function parseNoteSafely(config: KgConfig, file: string, text: string, timings: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
+export function parseNoteSafely(config: KgConfig, file: string, text: string, timings?: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
   try {
     return parseNote(config, file, text, timings);
   } catch (err) {
