@@ -4,8 +4,10 @@ import { spawn } from 'node:child_process';
 
 /** Why git gave no answer: not installed, or the command failed (its first line of stderr). */
 export class GitError extends Error {
-  constructor(readonly kind: 'no-git' | 'failed', message: string) {
+  readonly kind: 'no-git' | 'failed';
+  constructor(kind: 'no-git' | 'failed', message: string) {
     super(message);
+    this.kind = kind;
   }
 }
 
