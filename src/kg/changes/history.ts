@@ -6,7 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Site } from '../build.ts';
 import { slugify } from '../slug.ts';
 import { decodeNote, type SourceFile } from '../vault.ts';
-import { diffSides, type VersionDiff } from './diff.ts';
+import { diffSides, isEmptyDiff, type VersionDiff } from './diff.ts';
 import { blobsAt, changedPaths, type CommitInfo, commitsTouching, GitError, hasCommits, headCommit, isIgnored, pathsAt, repositoryOf, tagsOfHead, treesAt } from './git.ts';
 import { type ParsedFile, parseFiles, resolveSide } from './side.ts';
 
@@ -111,8 +111,7 @@ async function noteTags(w: Where): Promise<Array<{ tag: string } & CommitInfo>> 
 
 async function unreleased(w: Where, site: Site, since: string, sinceName: string): Promise<Version | undefined> {
   const diff = await compare(w, site, since);
-  const { entities: e, relations: r } = diff;
-  if (![e.added, e.removed, e.modified, r.added, r.removed, r.modified].some((l) => l.length) && diff.errors === 0) return undefined;
+  if (isEmptyDiff(diff)) return undefined;
   const head = await headCommit(w.dir);
   return { kind: 'unreleased', name: '', commit: head.commit, date: iso(head.time), subject: '', anchor: 'unreleased', since: sinceName, diff };
 }
