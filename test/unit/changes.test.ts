@@ -9,6 +9,9 @@ import { buildSite, type Site } from '../../src/kg/build.ts';
 import { resolveConfig } from '../../src/kg/config.ts';
 import type { RelationChange, VersionDiff } from '../../src/kg/changes/diff.ts';
 import { type ChangeLog, readChangeLog, type Version } from '../../src/kg/changes/history.ts';
+import { changesAtom, escapeMarkup } from '../../src/kg/exports/changes-atom.ts';
+import { changesView } from '../../src/components/model/changes.ts';
+import { DOMParser } from '@xmldom/xmldom';
 
 const made: string[] = [];
 afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
@@ -132,6 +135,59 @@ describe('change log of a repository with two tagged versions', async () => {
     expect(capped.more).toBe(true);
     expect((await changeLog(repo.root, 0)).log).toMatchObject({ mode: 'none', reason: 'disabled', versions: [] });
   });
+  it('shows removed entities as text and existing ones as links on the page', () => {
+    const view = changesView(site, '/', log);
+    expect(view.message).toBeUndefined();
+    expect(view.versions.map((v) => [v.title, v.label, v.dateText])).toEqual([
+      ['Unreleased changes since v2', 'Not in a tagged version yet', '1 March 2024'],
+      ['v2', 'Tag v2', '1 February 2024'],
+      ['v1', 'Tag v1', '1 January 2024'],
+    ]);
+    const v2 = view.versions[1];
+    expect(v2.subject).toBe('Release 2: <Beta> & more');
+    expect(v2.summary).toBe('3 entities (1 added, 1 removed, 1 modified); 3 relations (1 added, 1 removed, 1 modified).');
+    const section = (id: string) => v2.sections.find((s) => s.id === `tag-v2-${id}`)!;
+    expect(section('entities-added').items).toEqual([{ entity: { id: 'beta', title: 'Beta & <Sons>', type: 'organization', href: '/entity/beta/' } }]);
+    expect(section('entities-removed').items).toEqual([{ entity: { id: 'old', title: 'Old Co', type: 'organization' } }]);
+    expect(section('entities-modified').items).toEqual([{ entity: { id: 'acme', title: 'Acme Corp', type: 'organization', href: '/entity/acme/' }, detail: 'summary, country, text' }]);
+    expect(section('relations-modified').items).toMatchObject([{ from: { href: '/entity/agency/' }, label: 'sanctions', to: { href: '/entity/acme/' }, date: '2019-10-08', detail: 'date' }]);
+    expect(view.versions[0].sections.find((s) => s.kind === 'entities' && s.heading === 'Entities modified')!.items).toEqual([
+      { entity: { id: 'agency', title: 'The Agency', type: 'agency', href: '/entity/agency/' }, detail: 'title, aliases', previousTitle: 'Agency' },
+    ]);
+    expect(view.versions[2].summary).toBe('The first tagged version, with 5 notes.');
+  });
+
+  it('publishes an Atom feed that parses, is escaped, dated by commits and has stable ids', () => {
+    const links = { page: 'https://example.org/changes/', feed: 'https://example.org/changes.xml', entity: (id: string) => (site.graph.hasNode(id) ? `https://example.org/entity/${id}/` : undefined) };
+    const xml = changesAtom(config, log, links);
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'application/xml');
+    expect(errors).toEqual([]);
+    const feed = doc.documentElement!;
+    expect(feed.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+    const child = (el: Element, name: string) => Array.from(el.childNodes).filter((n) => n.nodeName === name) as Element[];
+    expect(child(feed, 'updated')[0].textContent).toBe('2024-03-01T10:00:00Z');
+    expect(child(feed, 'id')[0].textContent).toBe('https://example.org/changes.xml');
+    const entries = child(feed, 'entry');
+    expect(entries.map((e) => child(e, 'title')[0].textContent)).toEqual(['Unreleased changes since v2', 'v2: Release 2: <Beta> & more', 'v1: First notes']);
+    expect(entries.map((e) => child(e, 'id')[0].textContent)).toEqual([
+      'https://example.org/changes/#unreleased-since-v2', 'https://example.org/changes/#tag-v2', 'https://example.org/changes/#tag-v1',
+    ]);
+    expect(entries.map((e) => child(e, 'updated')[0].textContent)).toEqual(['2024-03-01T10:00:00Z', '2024-02-01T10:00:00Z', '2024-01-01T10:00:00Z']);
+    // The content is HTML, escaped once for XML: parsed, it is markup whose text is escaped again.
+    const html = child(entries[1], 'content')[0].textContent!;
+    expect(child(entries[1], 'content')[0].getAttribute('type')).toBe('html');
+    expect(html).toContain('<a href="https://example.org/entity/beta/">Beta &amp; &lt;Sons&gt;</a>');
+    expect(html).toContain('<li>Old Co</li>');
+    expect(html).toContain('<a href="https://example.org/entity/acme/">Acme Corp</a>: summary, country, text');
+    expect(html).not.toMatch(/<Sons>|<Beta>/);
+    expect(xml).not.toContain('<Sons>');
+    expect(changesAtom(config, log, links)).toBe(xml);
+  });
+
+  it('escapes markup and drops characters XML cannot hold', () => {
+    expect(escapeMarkup('<script>alert("x")</script> & \'q\'\u0007')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
+  });
 });
 
 describe('change log from commits when there are no tags', async () => {
@@ -197,7 +253,14 @@ describe('no history', () => {
     made.push(dir);
     mkdirSync(join(dir, 'content'));
     writeFileSync(join(dir, 'content', 'a.md'), org('Alpha'));
-    expect((await changeLog(dir)).log).toEqual({ mode: 'none', reason: 'not-a-repository', versions: [], limit: 10, more: false });
+    const { site, log } = await changeLog(dir);
+    expect(log).toEqual({ mode: 'none', reason: 'not-a-repository', versions: [], limit: 10, more: false });
+    expect(changesView(site, '/', log)).toMatchObject({ message: expect.stringMatching(/not kept in a git repository/), versions: [] });
+    // The feed is still valid Atom: no entries, a fixed date instead of the build's clock.
+    const xml = changesAtom(config, log, { page: 'https://example.org/changes/', feed: 'https://example.org/changes.xml', entity: () => undefined });
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    expect(doc.getElementsByTagName('entry').length).toBe(0);
+    expect(doc.getElementsByTagName('updated')[0].textContent).toBe('1970-01-01T00:00:00Z');
   });
 
   it('says so in a shallow clone', async () => {

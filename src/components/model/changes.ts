@@ -46,7 +46,7 @@ export interface ChangesView {
 }
 
 function ref(site: Site, base: string, e: RelationEnd): ChangeRef {
-  return { ...e, ...(site.graph.hasNode(e.id) ? { href: entityHref(base, e.id) } : {}) };
+  return { id: e.id, title: e.title, type: e.type, ...(site.graph.hasNode(e.id) ? { href: entityHref(base, e.id) } : {}) };
 }
 
 function capped<T, U>(list: T[], map: (x: T) => U): { items: U[]; more: number } {
