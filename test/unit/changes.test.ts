@@ -11,7 +11,7 @@ import type { RelationChange, VersionDiff } from '../../src/kg/changes/diff.ts';
 import { type ChangeLog, readChangeLog, type Version } from '../../src/kg/changes/history.ts';
 import { changesAtom, escapeMarkup } from '../../src/kg/exports/changes-atom.ts';
 import { changesView } from '../../src/components/model/changes.ts';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 
 const made: string[] = [];
 afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
@@ -165,7 +165,7 @@ describe('change log of a repository with two tagged versions', async () => {
     expect(errors).toEqual([]);
     const feed = doc.documentElement!;
     expect(feed.namespaceURI).toBe('http://www.w3.org/2005/Atom');
-    const child = (el: Element, name: string) => Array.from(el.childNodes).filter((n) => n.nodeName === name) as Element[];
+    const child = (el: XmlElement, name: string) => Array.from(el.childNodes).filter((n) => n.nodeName === name) as XmlElement[];
     expect(child(feed, 'updated')[0].textContent).toBe('2024-03-01T10:00:00Z');
     expect(child(feed, 'id')[0].textContent).toBe('https://example.org/changes.xml');
     const entries = child(feed, 'entry');

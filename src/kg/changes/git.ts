@@ -114,11 +114,29 @@ export async function treesAt(dir: string, prefix: string, commits: string[]): P
   return lines.map((l) => (/ tree \d+$/.test(l) ? l.split(' ')[0] : undefined));
 }
 
-/** Paths (relative to `dir`) that differ between two commits, or between a commit and the working tree (untracked files included). */
-export async function changedPaths(dir: string, from: string, to?: string): Promise<string[]> {
-  const diff = fields(await git(dir, ['diff', '--name-only', '--relative', '--no-renames', '--no-ext-diff', '--no-textconv', '-z', from, ...(to ? [to] : []), '--', '.']), '\0');
-  const untracked = to ? [] : fields(await git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']), '\0');
-  return [...new Set([...diff, ...untracked])].sort();
+/** A file that differs between two versions: its path relative to `dir` and its blob on each side (absent: no file there). */
+export interface ChangedFile { path: string; before?: string; after?: string }
+
+const isZero = (oid: string) => /^0+$/.test(oid);
+// Regular files only (100644, 100755): the vault reads no symlinks, and a submodule is not a note.
+const blobSide = (mode: string, oid: string) => (/^1006[0-7]{2}$/.test(mode) && !isZero(oid) ? oid : undefined);
+
+/**
+ * Files that differ between two commits, or between a commit and the working tree (`to` undefined: untracked files
+ * included; a changed working-tree file has no blob id, its text is on disk).
+ */
+export async function changedFiles(dir: string, from: string, to?: string): Promise<ChangedFile[]> {
+  const raw = (await git(dir, ['diff', '--raw', '-z', '--no-abbrev', '--relative', '--no-renames', '--no-ext-diff', from, ...(to ? [to] : []), '--', '.'])).toString('utf8').split('\0');
+  const out = new Map<string, ChangedFile>();
+  // `:<old mode> <new mode> <old blob> <new blob> <status>` then the path, each NUL-terminated.
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const [oldMode, newMode, oldOid, newOid] = raw[i].slice(1).split(' ');
+    const before = blobSide(oldMode, oldOid);
+    const after = blobSide(newMode, newOid);
+    out.set(raw[i + 1], { path: raw[i + 1], ...(before ? { before } : {}), ...(after ? { after } : {}) });
+  }
+  if (!to) for (const path of fields(await git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']), '\0')) out.set(path, { path });
+  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Paths of every file under `dir` at a commit. */
@@ -126,25 +144,20 @@ export async function pathsAt(dir: string, commit: string): Promise<string[]> {
   return fields(await git(dir, ['ls-tree', '-r', '--name-only', '-z', commit, '--', '.']), '\0');
 }
 
-/**
- * The bytes of `path` (relative to the repository top) at each commit, undefined where it does not exist; one git
- * process for all of them. Paths with a line break cannot be asked for this way and read as missing.
- */
-export async function blobsAt(dir: string, wanted: Array<{ commit: string; path: string }>): Promise<Array<Uint8Array | undefined>> {
-  const asked = wanted.filter((w) => !/[\n\r]/.test(w.path));
-  if (asked.length === 0) return wanted.map(() => undefined);
-  const out = await git(dir, ['cat-file', '--batch'], asked.map((w) => `${w.commit}:${w.path}`).join('\n') + '\n');
+/** The bytes of each blob, by id, from one git process. */
+export async function readBlobs(dir: string, oids: string[]): Promise<Map<string, Uint8Array>> {
+  const wanted = [...new Set(oids)];
   const found = new Map<string, Uint8Array>();
+  if (wanted.length === 0) return found;
+  const out = await git(dir, ['cat-file', '--batch'], wanted.join('\n') + '\n');
   let at = 0;
-  for (const w of asked) {
+  for (const oid of wanted) {
     const eol = out.indexOf(0x0a, at);
-    const header = out.subarray(at, eol).toString('utf8');
+    const [, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
     at = eol + 1;
-    const m = / (\w+) (\d+)$/.exec(header);
-    if (!m || header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
-    const size = Number(m[2]);
-    if (m[1] === 'blob') found.set(`${w.commit}:${w.path}`, out.subarray(at, at + size));
-    at += size + 1;
+    if (type === undefined || size === undefined) continue; // `<oid> missing`
+    if (type === 'blob') found.set(oid, out.subarray(at, at + Number(size)));
+    at += Number(size) + 1;
   }
-  return wanted.map((w) => found.get(`${w.commit}:${w.path}`));
+  return found;
 }

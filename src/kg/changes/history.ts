@@ -7,7 +7,7 @@ import type { Site } from '../build.ts';
 import { slugify } from '../slug.ts';
 import { decodeNote, type SourceFile } from '../vault.ts';
 import { diffSides, isEmptyDiff, type VersionDiff } from './diff.ts';
-import { blobsAt, changedPaths, type CommitInfo, commitsTouching, GitError, hasCommits, headCommit, isIgnored, pathsAt, repositoryOf, tagsOfHead, treesAt } from './git.ts';
+import { changedFiles, type CommitInfo, commitsTouching, GitError, hasCommits, headCommit, isIgnored, pathsAt, readBlobs, repositoryOf, tagsOfHead, treesAt } from './git.ts';
 import { type ParsedFile, parseFiles, resolveSide } from './side.ts';
 
 /** Why a site has no change log. */
@@ -68,23 +68,20 @@ interface Where { root: string; dir: string; prefix: string }
 /** A path under the content folder (as git prints it) as the engine names files: relative to the project root. */
 const projectPath = (w: Where, path: string) => relative(w.root, resolve(w.dir, path)).split(sep).join('/');
 
-async function filesAt(w: Where, commit: string, paths: string[]): Promise<SourceFile[]> {
-  const blobs = await blobsAt(w.dir, paths.map((p) => ({ commit, path: w.prefix + p })));
-  const out: SourceFile[] = [];
-  paths.forEach((p, i) => { const b = blobs[i]; if (b) out.push(decodeNote(projectPath(w, p), b)); });
-  return out;
-}
-
 /** Compares the notes at `from` with those at `to` (a commit, or the notes being built when undefined). */
 async function compare(w: Where, site: Site, from: string, to?: string): Promise<VersionDiff> {
-  const paths = (await changedPaths(w.dir, from, to)).filter(isNotePath);
-  const files = new Set(paths.map((p) => projectPath(w, p)));
-  const before = parseFiles(site.config, await filesAt(w, from, paths));
+  const changed = (await changedFiles(w.dir, from, to)).filter((c) => isNotePath(c.path));
+  const files = new Set(changed.map((c) => projectPath(w, c.path)));
+  const blobs = await readBlobs(w.dir, changed.flatMap((c) => [c.before, to ? c.after : undefined]).filter((x): x is string => !!x));
+  const read = (side: 'before' | 'after'): SourceFile[] => changed.flatMap((c) => {
+    const bytes = c[side] && blobs.get(c[side]);
+    return bytes ? [decodeNote(projectPath(w, c.path), bytes)] : [];
+  });
   // The notes being built were parsed by this build already.
   const after: ParsedFile[] = to
-    ? parseFiles(site.config, await filesAt(w, to, paths))
+    ? parseFiles(site.config, read('after'))
     : [...files].flatMap((f) => { const p = site.cache.parsed.get(f); return p ? [{ note: p.note, diagnostics: p.diagnostics }] : []; });
-  return diffSides(resolveSide(site.config, before, site.index, files), resolveSide(site.config, after, site.index, files));
+  return diffSides(resolveSide(site.config, parseFiles(site.config, read('before')), site.index, files), resolveSide(site.config, after, site.index, files));
 }
 
 async function noteCount(w: Where, commit: string): Promise<number> {

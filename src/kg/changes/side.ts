@@ -20,9 +20,12 @@ export interface VersionSide {
   errors: number;
 }
 
-/** Parses files the way a build does: an unreadable or unparseable file is a broken note and an error, never a throw. */
+/**
+ * Parses files the way a build does (an unreadable or unparseable file is a broken note and an error, never a throw),
+ * but only their frontmatter: a comparison needs fields and relations, and compares bodies as text.
+ */
 export function parseFiles(config: KgConfig, files: SourceFile[]): ParsedFile[] {
-  return files.map((f) => (f.unreadable ? { note: brokenNote(f.file), diagnostics: [f.unreadable] } : parseNoteSafely(config, f.file, f.text)));
+  return files.map((f) => (f.unreadable ? { note: brokenNote(f.file), diagnostics: [f.unreadable] } : parseNoteSafely(config, f.file, f.text, undefined, { body: false })));
 }
 
 /**
