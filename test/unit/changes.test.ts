@@ -247,6 +247,23 @@ describe('change log from commits when there are no tags', async () => {
   });
 });
 
+describe('tags', () => {
+  it('that slugify alike keep distinct anchors; a lightweight tag’s subject is its commit’s', async () => {
+    const repo = repository();
+    repo.write('a.md', org('Alpha'));
+    repo.commit('One', '2024-01-01T00:00:00Z');
+    repo.tag('r.1');
+    repo.write('a.md', org('Alpha', 'summary: Changed.\n'));
+    repo.commit('Two', '2024-01-02T00:00:00Z');
+    repo.tag('r-1');
+    const { log } = await changeLog(repo.root);
+    expect(log.versions.map((v) => [v.name, v.subject])).toEqual([['r-1', 'Two'], ['r.1', 'One']]);
+    expect(log.versions[1].anchor).toBe('tag-r-1');
+    expect(log.versions[0].anchor).toMatch(/^tag-r-1-[0-9a-f]{7}$/);
+    expect(summary(log.versions[0].diff)).toMatchObject({ modified: ['a: summary'] });
+  });
+});
+
 describe('no history', () => {
   it('says so outside a repository', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-nogit-'));

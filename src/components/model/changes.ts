@@ -42,7 +42,9 @@ export interface ChangesView {
   /** How the versions were chosen. */
   basis: string;
   versions: VersionView[];
+  /** The history has older versions than the `limit` listed. */
   more: boolean;
+  limit: number;
 }
 
 function ref(site: Site, base: string, e: RelationEnd): ChangeRef {
@@ -103,6 +105,6 @@ export function changesView(site: Site, base: string, log: ChangeLog): ChangesVi
       : '';
   return {
     ...(log.mode === 'none' ? { message: noHistoryMessage(log.reason, log.detail) } : {}),
-    basis, versions: log.versions.map((v) => versionView(site, base, log, v)), more: log.more,
+    basis, versions: log.versions.map((v) => versionView(site, base, log, v)), more: log.more, limit: log.limit,
   };
 }

@@ -123,6 +123,12 @@ async function fromTags(w: Where, site: Site, tags: Array<{ tag: string } & Comm
     if (prev) versions.push({ ...v, since: prev.tag, diff: await compare(w, site, prev.commit, t.commit) });
     else versions.push({ ...v, notes: await noteCount(w, t.commit) });
   }
+  // Tags that slugify alike ("v1.0", "v1-0") keep distinct anchors.
+  const anchors = new Set<string>();
+  for (const v of versions) {
+    if (anchors.has(v.anchor)) v.anchor = `${v.anchor}-${v.commit.slice(0, 7)}`;
+    anchors.add(v.anchor);
+  }
   const last = shown[shown.length - 1];
   const open = await unreleased(w, site, last.commit, last.tag);
   if (open) versions.push(open);
