@@ -149,10 +149,10 @@ describe('change log of a repository with two tagged versions', async () => {
     const section = (id: string) => v2.sections.find((s) => s.id === `tag-v2-${id}`)!;
     expect(section('entities-added').items).toEqual([{ entity: { id: 'beta', title: 'Beta & <Sons>', type: 'organization', href: '/entity/beta/' } }]);
     expect(section('entities-removed').items).toEqual([{ entity: { id: 'old', title: 'Old Co', type: 'organization' } }]);
-    expect(section('entities-modified').items).toEqual([{ entity: { id: 'acme', title: 'Acme Corp', type: 'organization', href: '/entity/acme/' }, detail: 'summary, country, text' }]);
-    expect(section('relations-modified').items).toMatchObject([{ from: { href: '/entity/agency/' }, label: 'sanctions', to: { href: '/entity/acme/' }, date: '2019-10-08', detail: 'date' }]);
+    expect(section('entities-modified').items).toEqual([{ entity: { id: 'acme', title: 'Acme Corp', type: 'organization', href: '/entity/acme/' }, detail: 'changed: summary, country, text' }]);
+    expect(section('relations-modified').items).toMatchObject([{ from: { href: '/entity/agency/' }, label: 'sanctions', to: { href: '/entity/acme/' }, date: '2019-10-08', detail: 'changed: date' }]);
     expect(view.versions[0].sections.find((s) => s.kind === 'entities' && s.heading === 'Entities modified')!.items).toEqual([
-      { entity: { id: 'agency', title: 'The Agency', type: 'agency', href: '/entity/agency/' }, detail: 'title, aliases', previousTitle: 'Agency' },
+      { entity: { id: 'agency', title: 'The Agency', type: 'agency', href: '/entity/agency/' }, detail: 'changed: title, aliases', previousTitle: 'Agency' },
     ]);
     expect(view.versions[2].summary).toBe('The first tagged version, with 5 notes.');
   });
@@ -179,7 +179,7 @@ describe('change log of a repository with two tagged versions', async () => {
     expect(child(entries[1], 'content')[0].getAttribute('type')).toBe('html');
     expect(html).toContain('<a href="https://example.org/entity/beta/">Beta &amp; &lt;Sons&gt;</a>');
     expect(html).toContain('<li>Old Co</li>');
-    expect(html).toContain('<a href="https://example.org/entity/acme/">Acme Corp</a>: summary, country, text');
+    expect(html).toContain('<a href="https://example.org/entity/acme/">Acme Corp</a> (changed: summary, country, text)');
     expect(html).not.toMatch(/<Sons>|<Beta>/);
     expect(xml).not.toContain('<Sons>');
     expect(changesAtom(config, log, links)).toBe(xml);
@@ -203,7 +203,7 @@ describe('change log from commits when there are no tags', async () => {
   repo.write('c.md', org('Gamma'));
   repo.write('b.md', org('Beta'));
   repo.commit('Fixed', '2024-01-04T00:00:00Z');
-  const { log } = await changeLog(repo.root);
+  const { site, log } = await changeLog(repo.root);
 
   it('lists the commits that changed the notes, each compared with the one before', () => {
     expect(log.mode).toBe('commits');
@@ -229,6 +229,11 @@ describe('change log from commits when there are no tags', async () => {
     expect(fixed.errors).toBe(0);
     expect(fixed.entities.modified.map((e) => [e.id, e.unreadable])).toEqual([['c', 'before']]);
     expect(fixed.relations).toEqual({ added: [], removed: [], modified: [] });
+    // The page says which entries could not be read, and lists the errors.
+    const view = changesView(site, '/', log);
+    expect(view.versions[1].sections[0].items).toEqual([{ entity: { id: 'c', title: 'c', type: 'note', href: '/entity/c/' }, detail: 'could not be read in this version' }]);
+    expect(view.versions[1].errors).toBe(2);
+    expect(view.versions[0].sections[0].items).toMatchObject([{ detail: 'could not be read in the version before' }]);
   });
 
   it('caps the commits read and compares the oldest shown with its parent', async () => {

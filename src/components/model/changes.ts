@@ -4,7 +4,7 @@ import { entityHref, type Site } from '../../kg/build.ts';
 import { formatDate } from '../../kg/dates.ts';
 import type { ChangeLists, EntityChange, RelationChange, RelationEnd } from '../../kg/changes/diff.ts';
 import type { ChangeLog, Version } from '../../kg/changes/history.ts';
-import { changedFields, changedRelationFields, noHistoryMessage, relationLabel, versionSummary, versionTitle } from '../../kg/changes/labels.ts';
+import { entityDetail, noHistoryMessage, relationDetail, relationLabel, versionSummary, versionTitle } from '../../kg/changes/labels.ts';
 import type { Diagnostic } from '../../kg/types.ts';
 
 /** Items shown per list; a version that added thousands of notes says how many more there are. */
@@ -56,27 +56,31 @@ function capped<T, U>(list: T[], map: (x: T) => U): { items: U[]; more: number }
 }
 
 function entitySections(site: Site, base: string, anchor: string, lists: ChangeLists<EntityChange>): ChangeSection[] {
-  const item = (e: EntityChange): EntityItem => ({ entity: ref(site, base, e) });
-  const modified = (e: EntityChange): EntityItem => ({
-    entity: ref(site, base, e), detail: changedFields(site.config, e).join(', '), ...(e.previousTitle ? { previousTitle: e.previousTitle } : {}),
-  });
-  return [
-    { id: `${anchor}-entities-added`, heading: 'Entities added', kind: 'entities' as const, ...capped(lists.added, item) },
+  const item = (e: EntityChange, linked = true): EntityItem => {
+    const detail = entityDetail(site.config, e);
     // A removed entity has no page: its title alone, even if a new note took its id.
-    { id: `${anchor}-entities-removed`, heading: 'Entities removed', kind: 'entities' as const, ...capped(lists.removed, (e: EntityChange) => ({ entity: { id: e.id, title: e.title, type: e.type } })) },
-    { id: `${anchor}-entities-modified`, heading: 'Entities modified', kind: 'entities' as const, ...capped(lists.modified, modified) },
+    const entity = linked ? ref(site, base, e) : { id: e.id, title: e.title, type: e.type };
+    return { entity, ...(detail ? { detail } : {}), ...(e.previousTitle ? { previousTitle: e.previousTitle } : {}) };
+  };
+  return [
+    { id: `${anchor}-entities-added`, heading: 'Entities added', kind: 'entities' as const, ...capped(lists.added, (e: EntityChange) => item(e)) },
+    { id: `${anchor}-entities-removed`, heading: 'Entities removed', kind: 'entities' as const, ...capped(lists.removed, (e: EntityChange) => item(e, false)) },
+    { id: `${anchor}-entities-modified`, heading: 'Entities modified', kind: 'entities' as const, ...capped(lists.modified, (e: EntityChange) => item(e)) },
   ].filter((s) => s.items.length > 0);
 }
 
 function relationSections(site: Site, base: string, anchor: string, lists: ChangeLists<RelationChange>): ChangeSection[] {
-  const item = (r: RelationChange, detail?: string): RelationItem => ({
-    from: ref(site, base, r.from), label: relationLabel(site.config, r.type), to: ref(site, base, r.to),
-    ...(r.date ? { date: r.date } : {}), ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}), ...(detail ? { detail } : {}),
-  });
+  const item = (r: RelationChange): RelationItem => {
+    const detail = relationDetail(r);
+    return {
+      from: ref(site, base, r.from), label: relationLabel(site.config, r.type), to: ref(site, base, r.to),
+      ...(r.date ? { date: r.date } : {}), ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}), ...(detail ? { detail } : {}),
+    };
+  };
   return [
-    { id: `${anchor}-relations-added`, heading: 'Relations added', kind: 'relations' as const, ...capped(lists.added, (r: RelationChange) => item(r)) },
-    { id: `${anchor}-relations-removed`, heading: 'Relations removed', kind: 'relations' as const, ...capped(lists.removed, (r: RelationChange) => item(r)) },
-    { id: `${anchor}-relations-modified`, heading: 'Relations modified', kind: 'relations' as const, ...capped(lists.modified, (r: RelationChange) => item(r, changedRelationFields(r).join(', '))) },
+    { id: `${anchor}-relations-added`, heading: 'Relations added', kind: 'relations' as const, ...capped(lists.added, item) },
+    { id: `${anchor}-relations-removed`, heading: 'Relations removed', kind: 'relations' as const, ...capped(lists.removed, item) },
+    { id: `${anchor}-relations-modified`, heading: 'Relations modified', kind: 'relations' as const, ...capped(lists.modified, item) },
   ].filter((s) => s.items.length > 0);
 }
 

@@ -21,7 +21,7 @@ export interface EntityChange {
   facts?: string[];
   /** Modified: the title before, when it changed. */
   previousTitle?: string;
-  /** The note had errors (could not be read) at one of the versions, so its fields were not compared. */
+  /** The note could not be read (it had errors) at one of the versions: its title is its file name, its fields were not compared. */
   unreadable?: 'before' | 'after';
 }
 
@@ -163,13 +163,13 @@ export function diffSides(before: VersionSide, after: VersionSide): VersionDiff 
   const entities: ChangeLists<EntityChange> = { added: [], removed: [], modified: [] };
   for (const [id, b] of after.notes) {
     const a = before.notes.get(id);
-    if (!a) entities.added.push(entity(b));
+    if (!a) entities.added.push(b.broken ? { ...entity(b), unreadable: 'after' } : entity(b));
     else {
       const change = compareEntity(before, a, after, b);
       if (change) entities.modified.push(change);
     }
   }
-  for (const [id, a] of before.notes) if (!after.notes.has(id)) entities.removed.push(entity(a));
+  for (const [id, a] of before.notes) if (!after.notes.has(id)) entities.removed.push(a.broken ? { ...entity(a), unreadable: 'before' } : entity(a));
   for (const list of [entities.added, entities.removed, entities.modified]) list.sort(byTitle);
   const errors = sortDiagnostics(after.diagnostics.filter((d) => d.severity === 'error'));
   return { entities, relations: diffRelations(before, after), errors: errors.length, diagnostics: errors.slice(0, MAX_DIAGNOSTICS) };

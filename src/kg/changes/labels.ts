@@ -7,14 +7,20 @@ const FIELD_WORDS: Record<string, string> = { type: 'type', title: 'title', alia
 
 /** What changed in a modified entity, in words: "title, summary, country, text". */
 export function changedFields(config: KgConfig, change: EntityChange): string[] {
-  if (change.unreadable) return [change.unreadable === 'after' ? 'could not be read in this version' : 'could be read again'];
   const specs = config.types[change.type]?.fields ?? {};
   return (change.changed ?? []).flatMap((f) => (f === 'facts' ? (change.facts ?? []).map((k) => (specs[k]?.label ?? k).toLowerCase()) : [FIELD_WORDS[f] ?? f]));
 }
 
-/** What changed in a modified relation, in words. */
-export function changedRelationFields(change: RelationChange): string[] {
-  return (change.changed ?? []).map((f) => (f === 'dates' ? 'date' : f));
+/** The note on an entity in a list of changes: what changed in it, or that it could not be read; none for a plain addition. */
+export function entityDetail(config: KgConfig, change: EntityChange): string | undefined {
+  if (change.unreadable === 'after') return 'could not be read in this version';
+  if (change.unreadable === 'before') return 'could not be read in the version before';
+  return change.changed ? `changed: ${changedFields(config, change).join(', ')}` : undefined;
+}
+
+/** The note on a modified relation: what changed in it. */
+export function relationDetail(change: RelationChange): string | undefined {
+  return change.changed ? `changed: ${change.changed.map((f) => (f === 'dates' ? 'date' : f)).join(', ')}` : undefined;
 }
 
 /** A relation type's label as written from its `from` end ("sanctions"). */

@@ -3,7 +3,7 @@ import type { KgConfig } from '../config.ts';
 import { formatDate } from '../dates.ts';
 import type { EntityChange, RelationChange, RelationEnd } from '../changes/diff.ts';
 import type { ChangeLog, Version } from '../changes/history.ts';
-import { changedFields, changedRelationFields, noHistoryMessage, relationLabel, versionSummary, versionTitle } from '../changes/labels.ts';
+import { entityDetail, noHistoryMessage, relationDetail, relationLabel, versionSummary, versionTitle } from '../changes/labels.ts';
 
 export interface FeedLinks {
   /** Absolute URL of the Changes page (entries link to its sections). */
@@ -48,17 +48,18 @@ function entryHtml(config: KgConfig, links: FeedLinks, v: Version): string {
   const parts = [`<p>${escapeMarkup(v.kind === 'tag' && v.subject ? `${v.subject}. ${versionSummary(v)}` : versionSummary(v))}</p>`];
   const d = v.diff;
   if (d) {
-    const entity = (e: EntityChange) => entityHtml(links, e);
-    const modified = (e: EntityChange) => `${entity(e)}: ${escapeMarkup(changedFields(config, e).join(', '))}`;
+    const note = (detail: string | undefined) => (detail ? escapeMarkup(` (${detail})`) : '');
+    const entity = (e: EntityChange) => `${entityHtml(links, e)}${note(entityDetail(config, e))}`;
+    const removed = (e: EntityChange) => `${escapeMarkup(e.title)}${note(entityDetail(config, e))}`;
     const end = (e: RelationEnd) => entityHtml(links, e);
-    const relation = (r: RelationChange) => `${end(r.from)} ${escapeMarkup(relationLabel(config, r.type))} ${end(r.to)}${escapeMarkup(when(r))}`;
+    const relation = (r: RelationChange) => `${end(r.from)} ${escapeMarkup(relationLabel(config, r.type))} ${end(r.to)}${escapeMarkup(when(r))}${note(relationDetail(r))}`;
     parts.push(
       list('Entities added', d.entities.added, entity),
-      list('Entities removed', d.entities.removed, (e) => escapeMarkup(e.title)),
-      list('Entities modified', d.entities.modified, modified),
+      list('Entities removed', d.entities.removed, removed),
+      list('Entities modified', d.entities.modified, entity),
       list('Relations added', d.relations.added, relation),
       list('Relations removed', d.relations.removed, relation),
-      list('Relations modified', d.relations.modified, (r) => `${relation(r)}: ${escapeMarkup(changedRelationFields(r).join(', '))}`),
+      list('Relations modified', d.relations.modified, relation),
     );
   }
   return parts.join('');
