@@ -35,7 +35,7 @@ export function versionTitle(log: ChangeLog, v: Version): string {
   return log.mode === 'tags' ? `Unreleased changes since ${v.since}` : 'Changes not yet committed';
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function countsOf(lists: ChangeLists<unknown>, one: string, many: string): string | undefined {
   const parts = [['added', lists.added.length], ['removed', lists.removed.length], ['modified', lists.modified.length]] as const;
@@ -46,10 +46,10 @@ function countsOf(lists: ChangeLists<unknown>, one: string, many: string): strin
 
 /** One line per version: "3 entities (2 added, 1 modified); 4 relations (4 added)", or why there is no list. */
 export function versionSummary(v: Version): string {
-  if (v.notes !== undefined) return `The first ${v.kind === 'tag' ? 'tagged version' : 'version in the history'}, with ${plural(v.notes, 'note', 'notes')}.`;
+  if (v.notes !== undefined) return `The first ${v.kind === 'tag' ? 'tagged version' : 'version in the history'}, with ${plural(v.notes, 'note')}.`;
   if (!v.diff) return '';
   const parts = [countsOf(v.diff.entities, 'entity', 'entities'), countsOf(v.diff.relations, 'relation', 'relations')].filter(Boolean);
-  const errors = v.diff.errors ? [`${plural(v.diff.errors, 'error', 'errors')} in the notes`] : [];
+  const errors = v.diff.errors ? [`${plural(v.diff.errors, 'error')} in the notes`] : [];
   return parts.length || errors.length ? `${[...parts, ...errors].join('; ')}.` : 'No entity or relation changed.';
 }
 
