@@ -43,8 +43,8 @@ const PAPER = `---\ntype: source\ntitle: Paper story\npublisher: The Paper\ndate
 const sanction = (date: string) => `relations:\n  - type: sanctioned_by\n    to: "[[Agency]]"\n    date: ${date}\n    sources: ["[[Paper]]"]\n`;
 
 const config = resolveConfig({});
-async function changeLog(root: string, versions = 10): Promise<{ site: Site; log: ChangeLog }> {
-  const site = await buildSite(root, config, { checkOnly: true });
+async function changeLog(root: string, versions = 10, siteConfig = config): Promise<{ site: Site; log: ChangeLog }> {
+  const site = await buildSite(root, siteConfig, { checkOnly: true });
   return { site, log: await readChangeLog(site, { root, versions }) };
 }
 
@@ -249,6 +249,28 @@ describe('change log from commits when there are no tags', async () => {
     expect(open.versions[0]).toMatchObject({ kind: 'unreleased', since: log.versions[0].name, date: '2024-01-04T00:00:00Z' });
     expect(summary(open.versions[0].diff)).toMatchObject({ added: ['d'], removed: [], modified: [] });
     repo.remove('d.md');
+  });
+});
+
+describe('what the graph shows', () => {
+  it('a relation written again on its other note is the same edge (its sources join); skipped folders hold no notes', async () => {
+    const repo = repository();
+    repo.write('acme.md', org('Acme', sanction('2019-10-07')));
+    repo.write('agency.md', AGENCY);
+    repo.write('paper.md', PAPER);
+    repo.write('wire.md', PAPER.replace('Paper story', 'Wire story'));
+    repo.commit('Acme', '2024-01-01T00:00:00Z');
+    // The agency's note writes the same sanction from its end (as `check --fix --add-inverses` does), citing the wire too.
+    repo.write('agency.md', AGENCY.replace('---\nThe', 'relations:\n  - type: sanctions\n    to: "[[Acme]]"\n    date: 2019-10-07\n    sources: ["[[Wire story]]"]\n---\nThe'));
+    repo.commit('Inverse', '2024-01-02T00:00:00Z');
+    // A template in the vault's ignored folder is not a note.
+    repo.write('Templates/Entity.md', org('{{title}}'));
+    repo.commit('Template', '2024-01-03T00:00:00Z');
+    const { site, log } = await changeLog(repo.root, 10, resolveConfig({ ignore: ['Templates'] }));
+    expect(site.graph.edges().filter((e) => site.graph.getEdgeAttribute(e, 'kind') === 'relation')).toHaveLength(1);
+    const inverse = log.versions.find((v) => v.subject === 'Inverse')!;
+    expect(summary(inverse.diff)).toMatchObject({ relationsAdded: [], relationsRemoved: [], relationsModified: ['agency -[sanctions]-> acme (sources)'] });
+    expect(summary(log.versions.find((v) => v.subject === 'Template')!.diff)).toMatchObject({ added: [], modified: [], relationsAdded: [] });
   });
 });
 

@@ -1,8 +1,10 @@
 // What changed between two versions of the same files: entities added, removed or modified (and which fields), relations
 // added, removed or modified (dates, quote, note, sources), in a fixed order.
+import type { KgConfig } from '../config.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { bodyStart } from '../frontmatter.ts';
-import { resolveName, targetKey } from '../resolve.ts';
+import { edgeRelations, relationKey } from '../graph.ts';
+import { type NameIndex, resolveName, targetKey } from '../resolve.ts';
 import type { Diagnostic, Note, Relation } from '../types.ts';
 import type { VersionSide } from './side.ts';
 
@@ -102,14 +104,20 @@ function compareEntity(before: VersionSide, a: Note, after: VersionSide, b: Note
   return { ...entity(b), changed, ...(facts.length ? { facts } : {}), ...(differs.title ? { previousTitle: a.title } : {}) };
 }
 
-function end(side: VersionSide, id: string): RelationEnd {
-  const note = side.index.byId.get(id);
+/**
+ * Relations written in notes that did not change, which the compared ones may merge with: a relation written on both
+ * notes is one edge (graph.ts), so writing it on the second note adds nothing but its sources. `index` names their ends.
+ */
+export interface UnchangedRelations { relations: Relation[]; index: NameIndex }
+
+function end(side: VersionSide, context: UnchangedRelations | undefined, id: string): RelationEnd {
+  const note = side.index.byId.get(id) ?? context?.index.byId.get(id);
   return { id, title: note?.title ?? id, type: note?.type ?? 'note' };
 }
 
-function relationChange(side: VersionSide, r: Relation): RelationChange {
+function relationChange(side: VersionSide, context: UnchangedRelations | undefined, r: Relation): RelationChange {
   return {
-    type: r.type, from: end(side, r.from), to: end(side, r.to),
+    type: r.type, from: end(side, context, r.from), to: end(side, context, r.to),
     ...(r.date ? { date: r.date } : {}), ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}),
   };
 }
@@ -121,10 +129,10 @@ function relationFacts(r: Relation): Record<RelationField, string> {
 const signature = (r: Relation) => stable(relationFacts(r));
 
 /** Relations grouped by their ends and type: the same edge may be written more than once (e.g. two terms of office). */
-function groupRelations(relations: Relation[]): Map<string, Relation[]> {
+function groupRelations(config: KgConfig, relations: Relation[]): Map<string, Relation[]> {
   const groups = new Map<string, Relation[]>();
   for (const r of relations) {
-    const key = `${r.from}\u0000${r.type}\u0000${r.to}`;
+    const key = relationKey(config, r);
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
     list.push(r);
@@ -133,10 +141,13 @@ function groupRelations(relations: Relation[]): Map<string, Relation[]> {
   return groups;
 }
 
-function diffRelations(before: VersionSide, after: VersionSide): ChangeLists<RelationChange> {
+function diffRelations(config: KgConfig, before: VersionSide, after: VersionSide, context?: UnchangedRelations): ChangeLists<RelationChange> {
   const out: ChangeLists<RelationChange> = { added: [], removed: [], modified: [] };
-  const old = groupRelations(before.relations);
-  const now = groupRelations(after.relations);
+  // Both sides merge the way the graph does, with the unchanged relations of the same edges.
+  const keys = new Set([...before.relations, ...after.relations].map((r) => relationKey(config, r)));
+  const unchanged = (context?.relations ?? []).filter((r) => keys.has(relationKey(config, r)));
+  const old = groupRelations(config, edgeRelations(config, [...before.relations, ...unchanged]));
+  const now = groupRelations(config, edgeRelations(config, [...after.relations, ...unchanged]));
   for (const key of new Set([...old.keys(), ...now.keys()])) {
     // Identical relations cancel out; what is left pairs up in order as modified, the rest was added or removed.
     const a = [...(old.get(key) ?? [])];
@@ -149,17 +160,17 @@ function diffRelations(before: VersionSide, after: VersionSide): ChangeLists<Rel
     const pairs = Math.min(a.length, b.length);
     for (let i = 0; i < pairs; i++) {
       const fa = relationFacts(a[i]), fb = relationFacts(b[i]);
-      out.modified.push({ ...relationChange(after, b[i]), changed: RELATION_FIELDS.filter((f) => fa[f] !== fb[f]) });
+      out.modified.push({ ...relationChange(after, context, b[i]), changed: RELATION_FIELDS.filter((f) => fa[f] !== fb[f]) });
     }
-    for (const r of b.slice(pairs)) out.added.push(relationChange(after, r));
-    for (const r of a.slice(pairs)) out.removed.push(relationChange(before, r));
+    for (const r of b.slice(pairs)) out.added.push(relationChange(after, context, r));
+    for (const r of a.slice(pairs)) out.removed.push(relationChange(before, context, r));
   }
   for (const list of [out.added, out.removed, out.modified]) list.sort(byEnds);
   return out;
 }
 
 /** Compares the same changed files at an older (`before`) and a newer (`after`) version. */
-export function diffSides(before: VersionSide, after: VersionSide): VersionDiff {
+export function diffSides(config: KgConfig, before: VersionSide, after: VersionSide, context?: UnchangedRelations): VersionDiff {
   const entities: ChangeLists<EntityChange> = { added: [], removed: [], modified: [] };
   for (const [id, b] of after.notes) {
     const a = before.notes.get(id);
@@ -172,7 +183,7 @@ export function diffSides(before: VersionSide, after: VersionSide): VersionDiff 
   for (const [id, a] of before.notes) if (!after.notes.has(id)) entities.removed.push(a.broken ? { ...entity(a), unreadable: 'before' } : entity(a));
   for (const list of [entities.added, entities.removed, entities.modified]) list.sort(byTitle);
   const errors = sortDiagnostics(after.diagnostics.filter((d) => d.severity === 'error'));
-  return { entities, relations: diffRelations(before, after), errors: errors.length, diagnostics: errors.slice(0, MAX_DIAGNOSTICS) };
+  return { entities, relations: diffRelations(config, before, after, context), errors: errors.length, diagnostics: errors.slice(0, MAX_DIAGNOSTICS) };
 }
 
 /** True when a comparison found nothing to report. */

@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Site } from '../build.ts';
 import { slugify } from '../slug.ts';
-import { decodeNote, type SourceFile } from '../vault.ts';
+import { extensionOf } from '../attachments.ts';
+import { decodeNote, ignoredFolders, type SourceFile } from '../vault.ts';
 import { diffSides, isEmptyDiff, type VersionDiff } from './diff.ts';
 import { changedFiles, type CommitInfo, commitsTouching, GitError, hasCommits, headCommit, isIgnored, pathsAt, readBlobs, repositoryOf, tagsOfHead, treesAt } from './git.ts';
 import { type ParsedFile, parseFiles, resolveSide } from './side.ts';
@@ -57,20 +58,27 @@ const none = (reason: NoHistoryReason, limit: number, detail?: string): ChangeLo
 
 const iso = (time: number) => new Date(time * 1000).toISOString().replace(/\.000Z$/, 'Z');
 
-/** What the vault reads: `.md` files outside dot-folders and node_modules (see vault.ts). */
-function isNotePath(path: string): boolean {
-  const parts = path.split('/');
-  return /\.md$/i.test(path) && !parts.some((p) => p.startsWith('.') || p === 'node_modules');
+interface Where {
+  root: string;
+  dir: string;
+  prefix: string;
+  /** Folders the vault skips (templates, `ignore`), relative to it, lower-case. */
+  skip: string[];
 }
 
-interface Where { root: string; dir: string; prefix: string }
+/** What the vault reads (vault.ts): `.md` files outside dot-folders, node_modules and the folders it skips. */
+function isNotePath(w: Where, path: string): boolean {
+  const lower = path.toLowerCase();
+  return extensionOf(path) === 'md' && !path.split('/').some((p) => p.startsWith('.') || p === 'node_modules')
+    && !w.skip.some((f) => lower.startsWith(`${f}/`));
+}
 
 /** A path under the content folder (as git prints it) as the engine names files: relative to the project root. */
 const projectPath = (w: Where, path: string) => relative(w.root, resolve(w.dir, path)).split(sep).join('/');
 
 /** Compares the notes at `from` with those at `to` (a commit, or the notes being built when undefined). */
 async function compare(w: Where, site: Site, from: string, to?: string): Promise<VersionDiff> {
-  const changed = (await changedFiles(w.dir, from, to)).filter((c) => isNotePath(c.path));
+  const changed = (await changedFiles(w.dir, from, to)).filter((c) => isNotePath(w, c.path));
   const files = new Set(changed.map((c) => projectPath(w, c.path)));
   const blobs = await readBlobs(w.dir, changed.flatMap((c) => [c.before, to ? c.after : undefined]).filter((x): x is string => !!x));
   const read = (side: 'before' | 'after'): SourceFile[] => changed.flatMap((c) => {
@@ -81,11 +89,14 @@ async function compare(w: Where, site: Site, from: string, to?: string): Promise
   const after: ParsedFile[] = to
     ? parseFiles(site.config, read('after'))
     : [...files].flatMap((f) => { const p = site.cache.parsed.get(f); return p ? [{ note: p.note, diagnostics: p.diagnostics }] : []; });
-  return diffSides(resolveSide(site.config, parseFiles(site.config, read('before')), site.index, files), resolveSide(site.config, after, site.index, files));
+  const changedIds = new Set(site.notes.filter((n) => files.has(n.file)).map((n) => n.id));
+  const unchanged = { relations: site.resolved.relations.filter((r) => !changedIds.has(r.definedIn)), index: site.index };
+  const side = (parsed: ParsedFile[]) => resolveSide(site.config, parsed, site.index, files, site.attachments);
+  return diffSides(site.config, side(parseFiles(site.config, read('before'))), side(after), unchanged);
 }
 
 async function noteCount(w: Where, commit: string): Promise<number> {
-  return (await pathsAt(w.dir, commit)).filter(isNotePath).length;
+  return (await pathsAt(w.dir, commit)).filter((p) => isNotePath(w, p)).length;
 }
 
 function published(kind: 'tag' | 'commit', c: CommitInfo, name: string, subject: string): Version {
@@ -175,7 +186,8 @@ export async function readChangeLog(site: Site, options: ChangeLogOptions): Prom
     if (repo.shallow) return none('shallow', limit);
     if (repo.prefix && (await isIgnored(dir))) return none('ignored', limit);
     if (!(await hasCommits(dir))) return none('no-commits', limit);
-    const w: Where = { root: options.root, dir, prefix: repo.prefix };
+    const skip = (await ignoredFolders(dir, site.config.ignore ?? [])).map((f) => f.toLowerCase());
+    const w: Where = { root: options.root, dir, prefix: repo.prefix, skip };
     const tags = await noteTags(w);
     return tags.length ? await fromTags(w, site, tags, limit) : await fromCommits(w, site, limit);
   } catch (err) {

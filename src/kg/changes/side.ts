@@ -1,4 +1,5 @@
 // One side of a comparison: the changed files' notes at one version, parsed, validated and resolved by the engine.
+import type { AttachmentIndex } from '../attachments.ts';
 import { parseNoteSafely } from '../build.ts';
 import type { KgConfig } from '../config.ts';
 import { brokenNote } from '../parse.ts';
@@ -33,11 +34,11 @@ export function parseFiles(config: KgConfig, files: SourceFile[]): ParsedFile[] 
  * between the two versions compared, on either side) taken out of it. Both sides of a comparison resolve this way,
  * so a relation that did not change compares equal.
  */
-export function resolveSide(config: KgConfig, parsed: ParsedFile[], current: NameIndex, files: Set<string>): VersionSide {
+export function resolveSide(config: KgConfig, parsed: ParsedFile[], current: NameIndex, files: Set<string>, attachments?: AttachmentIndex): VersionSide {
   const sorted = [...parsed].sort((a, b) => (a.note.file < b.note.file ? -1 : a.note.file > b.note.file ? 1 : 0));
   const list = sorted.map((p) => p.note);
   const index = overlayIndex(current, list, files);
-  const resolved = resolveNotes(config, list, index);
+  const resolved = resolveNotes(config, list, index, attachments);
   const notes = new Map<string, Note>();
   for (const note of list) if (!notes.has(note.id)) notes.set(note.id, note);
   const diagnostics = [...sorted.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
