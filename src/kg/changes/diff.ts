@@ -144,8 +144,10 @@ function groupRelations(config: KgConfig, relations: Relation[]): Map<string, Re
 function diffRelations(config: KgConfig, before: VersionSide, after: VersionSide, context?: UnchangedRelations): ChangeLists<RelationChange> {
   const out: ChangeLists<RelationChange> = { added: [], removed: [], modified: [] };
   // Both sides merge the way the graph does, with the unchanged relations of the same edges.
-  const keys = new Set([...before.relations, ...after.relations].map((r) => relationKey(config, r)));
-  const unchanged = (context?.relations ?? []).filter((r) => keys.has(relationKey(config, r)));
+  const compared = [...before.relations, ...after.relations];
+  const keys = new Set(compared.map((r) => relationKey(config, r)));
+  const ends = new Set(compared.flatMap((r) => [r.from, r.to]));
+  const unchanged = (context?.relations ?? []).filter((r) => ends.has(r.from) && ends.has(r.to) && keys.has(relationKey(config, r)));
   const old = groupRelations(config, edgeRelations(config, [...before.relations, ...unchanged]));
   const now = groupRelations(config, edgeRelations(config, [...after.relations, ...unchanged]));
   for (const key of new Set([...old.keys(), ...now.keys()])) {
