@@ -10,6 +10,7 @@ import { copyAttachments, serveAttachments } from './attachment-files.ts';
 import { drawOgCardsAhead } from './og-image.ts';
 import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
+import { getChangeLog } from './changes.ts';
 import { serveViewFiles, writeViewFiles } from './view-files.ts';
 
 export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
@@ -53,6 +54,11 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         const t0 = performance.now();
         void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (worker threads, alongside the pages)`));
         startSearchIndex(base);
+        // The change log reads git while the pages render; the Changes page and its feed wait for it.
+        const t1 = performance.now();
+        void getChangeLog().then((log) => logger.info(log.mode === 'none'
+          ? `no change log: ${log.reason}${log.detail ? ` (${log.detail})` : ''}`
+          : `read ${log.versions.length} versions of the notes from git (${log.mode}) in ${Math.round(performance.now() - t1)} ms`));
       },
       'astro:build:done': async ({ dir, logger }) => {
         // Both at once: Pagefind builds its index in its own process while this one writes the view files.

@@ -7,7 +7,7 @@ import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
 import { qualityDiagnostics } from './quality.ts';
-import { brokenNote, parseNote } from './parse.ts';
+import { brokenNote, parseNote, type ParseOptions } from './parse.ts';
 import { renderNote, renderPlain } from './render.ts';
 import { anchorsOf, buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
@@ -159,9 +159,9 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
 }
 
 /** parseNote that never throws: an engine failure on one note is an error on that note, not a crash of the build. */
-function parseNoteSafely(config: KgConfig, file: string, text: string, timings: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
+export function parseNoteSafely(config: KgConfig, file: string, text: string, timings?: Record<string, number>, options?: ParseOptions): { note: Note; diagnostics: Diagnostic[] } {
   try {
-    return parseNote(config, file, text, timings);
+    return parseNote(config, file, text, timings, options);
   } catch (err) {
     return {
       note: brokenNote(file, text),

@@ -56,6 +56,8 @@ export interface KgConfig {
    * Dot-folders (`.obsidian`, `.trash`) are always skipped, and so is an Obsidian vault's templates folder.
    */
   ignore?: string[];
+  /** The Changes page and feed: how many versions of the git history to read (tags, else commits); 0 reads none. */
+  changes: { versions: number };
 }
 
 export type KgUserConfig = Partial<Omit<KgConfig, 'types' | 'relations'>> & {
@@ -140,6 +142,7 @@ export const DEFAULT_CONFIG: KgConfig = {
   seed: 1,
   types: DEFAULT_TYPES,
   relations: DEFAULT_RELATIONS,
+  changes: { versions: 10 },
 };
 
 /** Merges user options over the defaults; a partial type or relation extends the default of the same name. */

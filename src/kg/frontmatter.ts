@@ -147,3 +147,11 @@ export function positionOf(fm: Frontmatter, lines: LineIndex, path: ReadonlyArra
   }
   return lines.at(fm.offset + best);
 }
+
+/** Where the Markdown body starts: after the frontmatter's closing fence, or 0 when there is none (or it never closes). */
+export function bodyStart(text: string): number {
+  const open = FENCE.exec(text);
+  if (!open) return 0;
+  const close = CLOSE.exec(text.slice(open[0].length));
+  return close ? open[0].length + close.index + close[0].length : 0;
+}

@@ -49,10 +49,7 @@ export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved):
     graph.addDirectedEdgeWithKey(n === 0 ? base : `${base}#${n}`, from, to, attrs);
   };
 
-  const relations = mergeBothEnds(config, [...resolved.relations].sort(
-    (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type) || cmp(a.definedIn, b.definedIn) || a.pos.line - b.pos.line,
-  ));
-  for (const r of relations) {
+  for (const r of edgeRelations(config, resolved.relations)) {
     add(r.from, r.to, { kind: 'relation', type: r.type, date: r.date, start: r.start, end: r.end, sources: r.sources, quote: r.quote, note: r.note, definedIn: r.definedIn, pos: r.pos });
   }
 
@@ -77,6 +74,13 @@ export function buildGraph(config: KgConfig, notes: Note[], resolved: Resolved):
 
   graph.forEachNode((node) => graph.setNodeAttribute(node, 'degree', graph.degree(node)));
   return graph;
+}
+
+/** The relations as the graph's edges: in a fixed order, one per relation written on both notes (see mergeBothEnds). */
+export function edgeRelations(config: KgConfig, relations: Relation[]): Relation[] {
+  return mergeBothEnds(config, [...relations].sort(
+    (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type) || cmp(a.definedIn, b.definedIn) || a.pos.line - b.pos.line,
+  ));
 }
 
 /** Identifies a relation whatever end wrote it; a type without an inverse id (related_to) reads the same both ways. */

@@ -23,8 +23,13 @@ export function brokenNote(file: string, text = ''): Note {
   };
 }
 
+export interface ParseOptions {
+  /** false: frontmatter only, the body is kept as text but not parsed (no links, views or headings); for the change log. */
+  body?: boolean;
+}
+
 /** `timings.validate` (optional) accumulates the frontmatter share (YAML + schema), for the per-stage report. */
-export function parseNote(config: KgConfig, file: string, raw: string, timings?: Record<string, number>): { note: Note; diagnostics: Diagnostic[] } {
+export function parseNote(config: KgConfig, file: string, raw: string, timings?: Record<string, number>, options: ParseOptions = {}): { note: Note; diagnostics: Diagnostic[] } {
   const t0 = timings ? performance.now() : 0;
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const lines = new LineIndex(text);
@@ -35,7 +40,7 @@ export function parseNote(config: KgConfig, file: string, raw: string, timings?:
   }
   const { value, diagnostics } = validateFrontmatter(config, fm, lines, file);
   if (timings) timings.validate = (timings.validate ?? 0) + performance.now() - t0;
-  const { tree, notices } = parseMarkdownSafely(text);
+  const { tree, notices } = options.body === false ? { tree: { type: 'root', children: [] } as Root, notices: [] } : parseMarkdownSafely(text);
   for (const n of notices) diagnostics.push(diagnostic(file, lines.at(n.offset), 'warning', n.code, n.message, n.hint));
   const basename = basenameOf(file);
   return {

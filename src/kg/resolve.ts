@@ -44,10 +44,13 @@ export function buildNameIndex(notes: Note[]): NameIndex {
   return { byKey, byId, names: [...names].sort() };
 }
 
+/** The index key a link target is looked up by: `[[folder/Note]]` and `[[Note.md]]` name the same file as `[[Note]]`. */
+export function targetKey(target: string): string {
+  return nameKey(target.split('/').pop()!.replace(/\.md$/i, ''));
+}
+
 export function resolveName(index: NameIndex, target: string): Resolution {
-  // `[[folder/Note]]` and `[[Note.md]]` name the same file as `[[Note]]`.
-  const name = target.split('/').pop()!.replace(/\.md$/i, '');
-  const ids = index.byKey.get(nameKey(name));
+  const ids = index.byKey.get(targetKey(target));
   if (!ids || ids.size === 0) return { error: 'unknown', candidates: [] };
   const best = Math.min(...ids.values());
   const top = [...ids].filter(([, rank]) => rank === best).map(([id]) => id).sort();

@@ -37,7 +37,7 @@ export function decodeNote(file: string, bytes: Uint8Array): SourceFile {
 export interface VaultListing { notes: string[]; attachments: string[] }
 
 /** Folders to skip, relative to the vault: the configured ones plus an Obsidian vault's templates folder. */
-async function ignoredFolders(dir: string, ignore: string[]): Promise<string[]> {
+export async function ignoredFolders(dir: string, ignore: string[]): Promise<string[]> {
   const out = [...ignore];
   // Obsidian's core Templates plugin and the Templater plugin say where their templates live.
   for (const [file, key] of [['.obsidian/templates.json', 'folder'], ['.obsidian/plugins/templater-obsidian/data.json', 'templates_folder']]) {

@@ -1,6 +1,8 @@
 // The published site's pages in a real browser: home, entity pages (relations, inverse labels, backlinks, evidence),
 // sortable index tables, Pagefind search (also under a strict CSP), the 404 page, accessibility (axe-core), screenshots.
 import AxeBuilder from '@axe-core/playwright';
+import { DOMParser } from '@xmldom/xmldom';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -216,6 +218,53 @@ describe('index pages', () => {
   });
 });
 
+describe('changes page', () => {
+  // What git says the page should list: the last commits that changed the notes (the demo has no tags).
+  const commits = (() => {
+    try {
+      if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { encoding: 'utf8' }).trim() === 'true') return undefined;
+      if (execFileSync('git', ['tag', '--merged=HEAD'], { encoding: 'utf8' }).trim()) return undefined;
+      return execFileSync('git', ['log', '--first-parent', '--max-count=10', '--format=%H %ct', 'HEAD', '--', 'content'], { encoding: 'utf8' })
+        .trim().split('\n').filter(Boolean).map((l) => { const [sha, t] = l.split(' '); return { anchor: `commit-${sha.slice(0, 7)}`, date: new Date(Number(t) * 1000).toISOString().replace('.000Z', 'Z') }; });
+    } catch {
+      return undefined;
+    }
+  })();
+
+  it('lists the versions of the notes from git, linking what changed to its page, with a feed', async () => {
+    await visit('/changes/', async (page) => {
+      expect(await page.locator('h1').textContent()).toBe('Changes');
+      expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/changes.xml');
+      expect(await page.locator('.site-footer a[href="/changes/"]').count()).toBe(1);
+      if (!commits) {
+        // A shallow clone or a tagged history: at least the page says what it shows.
+        expect(await page.locator('.changes-empty, .version').count()).toBeGreaterThan(0);
+      } else {
+        const sections = await page.locator('section.version').evaluateAll((els) => els.map((el) => ({ anchor: el.id, date: el.querySelector('time')!.getAttribute('datetime') })));
+        // Committed notes: the working copy matches HEAD here, so no "not committed yet" section comes first.
+        expect(sections.filter((s) => s.anchor !== 'unreleased')).toEqual(commits);
+        // The commit that wrote the story added Hikvision and its listing; the root commit is counted, not listed.
+        const seed = page.locator('#commit-038cc30');
+        if (await seed.count()) {
+          expect(await seed.locator('[id$="-entities-added"] + ul a[href="/entity/hikvision/"]').count()).toBe(1);
+          expect(await seed.locator('[id$="-relations-added"] + ul li', { hasText: 'listed on' }).count()).toBeGreaterThan(5);
+        }
+        const links = await page.locator('.change a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+        expect(links.length).toBeGreaterThan(0);
+        for (const l of links) expect(l).toMatch(/^\/entity\/[^/]+\/$/);
+      }
+      expect(await axe(page)).toEqual([]);
+      await screenshot(page, 'site-changes-desktop-light');
+    });
+    const xml = readFileSync(`${OUT}/changes.xml`, 'utf8');
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'application/xml');
+    expect(errors).toEqual([]);
+    expect(doc.documentElement!.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+    if (commits) expect(doc.getElementsByTagName('entry').length).toBe(commits.length);
+  });
+});
+
 describe('network view page in the site frame', () => {
   it('has no serious accessibility violations and the site header', async () => {
     await visit('/graph/', async (page) => {
@@ -269,7 +318,7 @@ describe('under a strict Content-Security-Policy', () => {
   });
 
   it('pages run without violations and search still works', async () => {
-    for (const path of ['/', `/entity/${HIKVISION}/`, '/types/organization/', '/tags/', '/404.html']) {
+    for (const path of ['/', `/entity/${HIKVISION}/`, '/types/organization/', '/tags/', '/changes/', '/404.html']) {
       await visit(path, async (page) => {
         // Inline styles attributes would be blocked (and reported) under style-src 'self'.
         expect(await page.locator('[style]').count(), `style attributes on ${path}`).toBe(0);
@@ -309,7 +358,7 @@ describe('404 and small screens', () => {
   it('fits a 320 px phone without sideways scrolling, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const phone = await browser.newContext({ viewport: { width: 320, height: 700 }, colorScheme, deviceScaleFactor: 1 });
-      for (const path of ['/', `/entity/${HIKVISION}/`, '/types/organization/', `/entity/${ARTICLE}/`]) {
+      for (const path of ['/', `/entity/${HIKVISION}/`, '/types/organization/', `/entity/${ARTICLE}/`, '/changes/']) {
         await visit(path, async (page) => {
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width, `scroll width of ${path}`).toBeLessThanOrEqual(320);
