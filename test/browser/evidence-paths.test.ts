@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchErrors } from './browser.ts';
-import { edgePoint } from './graph-helpers.ts';
+import { edgePoint, openNetwork as openNetworkAt } from './graph-helpers.ts';
 
 const NETWORK = '[data-network]';
 const ROSS = 'wilbur-ross', COMMERCE = 'us-department-of-commerce', HIKVISION = 'hikvision';
@@ -21,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await browser?.close(); });
 
-async function openNetwork(hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base()}/graph/${hash}`);
-  await page.waitForSelector(`${NETWORK}[data-ready]`);
-  return { page, errors };
-}
+const openNetwork = (hash = '', ctx = context) => openNetworkAt(ctx, base(), hash);
 
 /** What the live network view shows for a node and an edge between two nodes. */
 const nodeLook = (page: Page, node: string) => page.evaluate(([sel, n]) => {

@@ -1,5 +1,15 @@
 // Helpers for graph view browser tests: pixels actually drawn on a canvas, node positions on screen, clicking a node.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { watchErrors } from './browser.ts';
+
+/** Opens the network view at `origin` and waits until it is ready; console errors are collected for the test. */
+export async function openNetwork(ctx: BrowserContext, origin: string, hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/graph/${hash}`);
+  await page.waitForSelector('[data-network][data-ready]');
+  return { page, errors };
+}
 
 /**
  * Counts pixels of an element's screenshot that differ clearly from its dominant (background) colour, and the number

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchErrors } from './browser.ts';
-import { cameraOf, drawnPixels, nodePoint } from './graph-helpers.ts';
+import { cameraOf, drawnPixels, nodePoint, openNetwork as openNetworkAt } from './graph-helpers.ts';
 
 const ARTICLE = 'the-october-2019-entity-list-additions';
 const NETWORK = '[data-network]';
@@ -18,14 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await browser?.close(); });
 
-/** Opens the network view and waits for its first frame; fails the test on console errors. */
-async function openNetwork(hash = '', ctx = context): Promise<{ page: Page; errors: string[] }> {
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base()}/graph/${hash}`);
-  await page.waitForSelector(`${NETWORK}[data-ready]`);
-  return { page, errors };
-}
+const openNetwork = (hash = '', ctx = context) => openNetworkAt(ctx, base(), hash);
 
 const panelTitle = (page: Page) => page.locator('.kg-panel:not([hidden]) .kg-panel-title');
 const hidden = (page: Page, node: string) => page.evaluate(([sel, n]) => (document.querySelector(sel) as any).kgView.sigma.getNodeDisplayData(n).hidden as boolean, [NETWORK, node] as const);
