@@ -29,21 +29,23 @@ export interface AttachmentIndex {
   byName: Map<string, string[]>;
 }
 
+/** `contentDir` as the paths are written: project-relative, forward slashes (see `vaultDir` in vault.ts). */
 export function buildAttachmentIndex(contentDir: string, paths: string[]): AttachmentIndex {
   const byName = new Map<string, string[]>();
   for (const p of [...paths].sort()) {
     const key = nameKey(p.split('/').pop()!);
     byName.set(key, [...(byName.get(key) ?? []), p]);
   }
-  return { contentDir: contentDir.replace(/^\.\/|\/+$/g, ''), paths: new Set(paths), byName };
+  return { contentDir: normalise(contentDir), paths: new Set(paths), byName };
 }
 
-/** `a/./b/../c` -> `a/c`; undefined when it climbs above the start. */
-function normalise(path: string): string | undefined {
+/** `a/./b/../c` -> `a/c`; leading `..` stay (a vault beside the project is `../vault/…`). */
+function normalise(path: string): string {
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') { if (!out.pop()) return undefined; } else out.push(part);
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
   }
   return out.join('/');
 }
@@ -54,7 +56,7 @@ function normalise(path: string): string | undefined {
  */
 export function resolveAttachment(index: AttachmentIndex, noteFile: string, target: string): string | undefined {
   const noteDir = noteFile.split('/').slice(0, -1).join('/');
-  const inVault = (p: string | undefined) => (p && (p.startsWith(`${index.contentDir}/`) || !index.contentDir) && index.paths.has(p) ? p : undefined);
+  const inVault = (p: string) => ((p.startsWith(`${index.contentDir}/`) || !index.contentDir) && index.paths.has(p) ? p : undefined);
   if (target.includes('/')) {
     const direct = inVault(normalise(`${noteDir}/${target}`)) ?? inVault(normalise(`${index.contentDir}/${target}`));
     if (direct) return direct;

@@ -56,6 +56,8 @@ export interface BuildOptions {
   previous?: Site;
   /** Attachment files in the vault (project-relative; see attachments.ts), which notes may embed or link. */
   attachments?: string[];
+  /** The content folder as those paths start (default: `config.contentDir`; buildSite passes the listed one). */
+  vaultDir?: string;
   /** Dev, with `previous`: files changed since it (project-relative paths); the others are not read from disk again. */
   changed?: Set<string>;
 }
@@ -100,7 +102,7 @@ export function buildFromFiles(config: KgConfig, files: SourceFile[], options: B
   // `parse` is the Markdown share; `validate` (frontmatter YAML + schema) was timed inside parseNote.
   timings.parse -= timings.validate ?? 0;
   const index = time('resolve', () => buildNameIndex(parsed));
-  const attachments = buildAttachmentIndex(config.contentDir, options.attachments ?? []);
+  const attachments = buildAttachmentIndex(options.vaultDir ?? config.contentDir, options.attachments ?? []);
   const resolved = time('resolve', () => resolveNotes(config, parsed, index, attachments));
   diagnostics.push(...resolved.diagnostics);
   const notes = [...index.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -177,7 +179,7 @@ export async function buildSite(root: string, config: KgConfig, options: BuildOp
   const known = previous && changed ? { texts: new Map([...previous.cache.parsed].map(([file, p]) => [file, p.raw])), changed } : undefined;
   const listing = await listVault(root, config.contentDir, config.ignore);
   const files = await readVault(root, config.contentDir, known, listing);
-  const site = buildFromFiles(config, files, { ...options, attachments: listing.attachments });
+  const site = buildFromFiles(config, files, { ...options, attachments: listing.attachments, vaultDir: listing.dir });
   site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
   return site;
 }

@@ -33,8 +33,9 @@ export function decodeNote(file: string, bytes: Uint8Array): SourceFile {
   }
 }
 
-/** The notes (`.md`) and attachments under a content folder, project-relative with forward slashes, sorted. */
-export interface VaultListing { notes: string[]; attachments: string[] }
+/** The notes (`.md`) and attachments under a content folder, project-relative with forward slashes, sorted; `dir` is
+ * the folder itself written the same way (`content`, or `../vault` for a vault beside the project). */
+export interface VaultListing { dir: string; notes: string[]; attachments: string[] }
 
 /** Folders to skip, relative to the vault: the configured ones plus an Obsidian vault's templates folder. */
 export async function ignoredFolders(dir: string, ignore: string[]): Promise<string[]> {
@@ -70,7 +71,7 @@ export async function listVault(root: string, dir: string, ignore: string[] = []
   };
   await walk(top);
   const rel = (list: string[]) => list.map((f) => relative(root, f).split(sep).join('/')).sort();
-  return { notes: rel(notes), attachments: rel(attachments) };
+  return { dir: relative(root, top).split(sep).join('/'), notes: rel(notes), attachments: rel(attachments) };
 }
 
 /** Dev: texts already read, and which of those files changed since (the watcher says so); the rest is not read again. */

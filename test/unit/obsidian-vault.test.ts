@@ -82,3 +82,15 @@ describe('onBrokenLinks', () => {
     expect(site.graph.outEdges('dangling').map((e) => site.graph.getEdgeAttribute(e, 'type'))).toEqual(['mentions']);
   });
 });
+
+describe('a vault outside the project', () => {
+  it('resolves attachments by relative path and by name when the content folder is `../…` or absolute', async () => {
+    // From test/unit, the fixture vault is `../fixtures/obsidian-vault`, so its paths start with `..`.
+    for (const dir of ['../fixtures/obsidian-vault', join(process.cwd(), VAULT)]) {
+      const site = await buildSite(join(process.cwd(), 'test/unit'), resolveConfig({ contentDir: dir }));
+      expect(site.diagnostics).toEqual([]);
+      expect(site.html.get('2019-10-08')).toContain('<img src="/attachments/assets/chart%202019.png" alt="Chart of 2019">');
+      expect(site.html.get('acme-café')).toContain('<img src="/attachments/assets/maps/Map%20of%20Xinjiang.png" alt="Map of the region">');
+    }
+  });
+});
