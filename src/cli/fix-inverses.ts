@@ -2,6 +2,7 @@
 // its inverse id, dates, sources and quote), for writers who want to see every relation in both files. The engine
 // reads a relation written on both ends as one edge (graph.ts), so the site does not change.
 import type { Site } from '../kg/build.ts';
+import { isSymmetric } from '../kg/config.ts';
 import { relationKey } from '../kg/graph.ts';
 import { resolveName } from '../kg/resolve.ts';
 import type { Note, Relation } from '../kg/types.ts';
@@ -21,8 +22,7 @@ function inverseItem(site: Site, r: Relation, writer: string): string[] | undefi
   const spec = site.config.relations[r.type];
   const other = site.byId.get(writer === r.to ? r.from : r.to)!;
   // From the target's end a relation is written with its inverse id; a type without one only if it reads both ways.
-  const symmetric = !spec.inverseId && spec.from.join() === spec.to.join();
-  const type = writer === r.from ? r.type : spec.inverseId ?? (symmetric ? r.type : undefined);
+  const type = writer === r.from ? r.type : spec.inverseId ?? (isSymmetric(spec) ? r.type : undefined);
   const to = linkName(site, other);
   const sources = r.sources.map((id) => linkName(site, site.byId.get(id)!));
   if (!type || !to || sources.some((s) => s === undefined)) return undefined;

@@ -161,6 +161,14 @@ export function resolveConfig(user: KgUserConfig = {}): KgConfig {
   return { ...DEFAULT_CONFIG, ...rest, types, relations };
 }
 
+/**
+ * A relation type that reads the same both ways (`related_to`: no inverse id, same label from either end). Only then
+ * are A→B written on A and B→A written on B the same fact; a one-way type without an inverse id is two facts.
+ */
+export function isSymmetric(spec: RelationTypeSpec | undefined): boolean {
+  return !!spec && !spec.inverseId && spec.label === spec.inverseLabel;
+}
+
 /** All relation kinds an edge can carry: configured ones plus the engine's own (mentions, cites). */
 export function allRelations(config: KgConfig): Record<string, RelationTypeSpec> {
   return { ...config.relations, ...IMPLICIT_RELATIONS };

@@ -1,6 +1,6 @@
 // Graph: resolved notes -> one graphology MultiDirectedGraph (nodes are notes, edges are relations, mentions, citations).
 import { MultiDirectedGraph } from 'graphology';
-import type { KgConfig } from './config.ts';
+import { isSymmetric, type KgConfig } from './config.ts';
 import type { Resolved } from './resolve.ts';
 import type { Note, Position, Relation } from './types.ts';
 
@@ -83,10 +83,9 @@ export function edgeRelations(config: KgConfig, relations: Relation[]): Relation
   ));
 }
 
-/** Identifies a relation whatever end wrote it; a type without an inverse id (related_to) reads the same both ways. */
+/** Identifies a relation whatever end wrote it; a symmetric type (related_to) reads the same both ways. */
 export function relationKey(config: KgConfig, r: Pick<Relation, 'type' | 'from' | 'to'>): string {
-  const symmetric = !config.relations[r.type]?.inverseId;
-  const [a, b] = symmetric && r.to < r.from ? [r.to, r.from] : [r.from, r.to];
+  const [a, b] = isSymmetric(config.relations[r.type]) && r.to < r.from ? [r.to, r.from] : [r.from, r.to];
   return `${r.type}\u0000${a}\u0000${b}`;
 }
 

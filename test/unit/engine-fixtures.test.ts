@@ -2,6 +2,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildFromFiles } from '../../src/kg/build.ts';
+import { resolveConfig } from '../../src/kg/config.ts';
 import { buildFixture, diagnosticLines, edgeLines, expectedLines } from './fixtures.ts';
 
 const DIR = 'test/fixtures/engine';
@@ -88,5 +90,14 @@ describe('a relation written on both notes', () => {
       ['2019-10-07', ['wire', 'second-wire'], 'Megvii was added', 'commerce'],
       ['2020', [], undefined, 'megvii'],
     ]);
+  });
+});
+
+describe('a one-way relation type without an inverse id', () => {
+  it('written A→B on A and B→A on B is two facts, two edges; related_to both ways is one', () => {
+    const config = resolveConfig({ relations: { funds: { label: 'funds', inverseLabel: 'funded by', from: ['*'], to: ['*'] } } });
+    const note = (file: string, rel: string, to: string) => ({ file, text: `---\ntype: organization\nrelations:\n  - type: ${rel}\n    to: "[[${to}]]"\n---\n` });
+    const site = buildFromFiles(config, [note('A.md', 'funds', 'B'), note('B.md', 'funds', 'A'), note('C.md', 'related_to', 'D'), note('D.md', 'related_to', 'C')]);
+    expect(edgeLines(site)).toEqual(['a -[funds]-> b', 'b -[funds]-> a', 'c -[related_to]-> d']);
   });
 });
