@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { attachmentHref } from '../kg/attachments.ts';
+import { attachmentAt, publishedPath } from '../kg/attachments.ts';
 import { eachLimited } from '../kg/each-limited.ts';
 import { getSite, siteState } from './site.ts';
 
@@ -17,7 +17,7 @@ export async function copyAttachments(outDir: string): Promise<number> {
   const { root } = siteState();
   const paths = [...site.attachments.paths].sort();
   await eachLimited(paths, 16, async (path) => {
-    const target = join(outDir, decodeURIComponent(attachmentHref(site.attachments, '/', path)));
+    const target = join(outDir, 'attachments', publishedPath(site.attachments, path));
     await mkdir(dirname(target), { recursive: true });
     await copyFile(join(root, path), target);
   });
@@ -28,10 +28,11 @@ export async function copyAttachments(outDir: string): Promise<number> {
 export function serveAttachments(server: ViteDevServer, base: string): void {
   server.middlewares.use(async (req, res, next) => {
     const url = req.url?.split('?')[0] ?? '';
-    if (!url.startsWith(`${base}attachments/`)) return next();
+    const prefix = `${base}attachments/`;
+    if (!url.startsWith(prefix)) return next();
     try {
       const site = await getSite();
-      const path = [...site.attachments.paths].find((p) => attachmentHref(site.attachments, base, p) === url);
+      const path = attachmentAt(site.attachments, decodeURIComponent(url.slice(prefix.length)));
       if (!path) return next();
       res.setHeader('Content-Type', TYPES[path.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
       res.end(await readFile(join(siteState().root, path)));

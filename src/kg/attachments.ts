@@ -68,10 +68,20 @@ export function resolveAttachment(index: AttachmentIndex, noteFile: string, targ
   return here ?? [...candidates].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))[0];
 }
 
+/** An attachment's path under the content folder, which is also its path under `attachments/` in the build. */
+export function publishedPath(index: AttachmentIndex, path: string): string {
+  return index.contentDir ? path.slice(index.contentDir.length + 1) : path;
+}
+
+/** The vault file published at `published` (a path under `attachments/`, decoded), if there is one. */
+export function attachmentAt(index: AttachmentIndex, published: string): string | undefined {
+  const path = index.contentDir ? `${index.contentDir}/${published}` : published;
+  return index.paths.has(path) ? path : undefined;
+}
+
 /** Where an attachment is published: `<base>attachments/<path under the content folder>`, each segment URL-encoded. */
 export function attachmentHref(index: AttachmentIndex, base: string, path: string): string {
-  const rel = index.contentDir ? path.slice(index.contentDir.length + 1) : path;
-  return `${base}attachments/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  return `${base}attachments/${publishedPath(index, path).split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** Names for "did you mean": every attachment's file name. */
