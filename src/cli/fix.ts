@@ -107,13 +107,17 @@ export function fixNotes(root: string, config: KgConfig, texts: Map<string, stri
   const report: FixReport = { applied: [], skipped: [] };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) if (WRONG[d.code]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  for (const f of more) if (!byFile.has(f.file)) byFile.set(f.file, []);
+  const moreByFile = new Map<string, Fix[]>();
+  for (const f of more) {
+    moreByFile.set(f.file, [...(moreByFile.get(f.file) ?? []), f]);
+    if (!byFile.has(f.file)) byFile.set(f.file, []);
+  }
   for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     const text = texts.get(file);
     if (text === undefined) continue;
     // Fixes from diagnostics first; other planners' fixes (link case, inverses) where they do not overlap them.
     const fixes = planFixes(text, list);
-    for (const f of more) if (f.file === file && !fixes.some((x) => f.offset < x.offset + x.from.length && x.offset < f.offset + Math.max(f.from.length, 1))) fixes.push(f);
+    for (const f of moreByFile.get(file) ?? []) if (!fixes.some((x) => f.offset < x.offset + x.from.length && x.offset < f.offset + Math.max(f.from.length, 1))) fixes.push(f);
     fixes.sort((a, b) => a.offset - b.offset);
     if (fixes.length === 0) continue;
     const path = join(root, file);
