@@ -1,15 +1,12 @@
 // Worker thread that draws social preview cards: SVG text in, PNG bytes out, so rasterising and PNG encoding
-// (tens of milliseconds and megabytes of pixels a card) neither block nor bloat the build's main thread.
+// (tens of milliseconds and megabytes of pixels a card) neither block nor bloat the main thread (dev, site card).
 import { parentPort } from 'node:worker_threads';
-import { Resvg } from '@resvg/resvg-js';
-import { encodePng } from './png-encode.ts';
+import { type OgRenderOptions, renderOgPng } from './og-render.ts';
 
-parentPort!.on('message', ({ svg, options }: { svg: string; options: ConstructorParameters<typeof Resvg>[1] }) => {
+parentPort!.on('message', ({ svg, options }: { svg: string; options: OgRenderOptions }) => {
   try {
-    const image = new Resvg(svg, options).render();
-    const png = encodePng(image.pixels, image.width, image.height);
-    const out = new Uint8Array(png);
-    parentPort!.postMessage({ png: out }, [out.buffer]);
+    const png = renderOgPng(svg, options);
+    parentPort!.postMessage({ png }, [png.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ error: String((error as Error)?.message ?? error) });
   }

@@ -1,12 +1,13 @@
-// Writes the files that are not Astro pages into the build (astro:build:done) and serves them in dev: every view's
-// JSON files (kg/exports/view-files.ts) and the redirect pages of renamed notes (kg/exports/redirects.ts).
+// Serves the files that are not Astro pages in dev: every view's JSON files (kg/exports/view-files.ts; a build's
+// workers write them, see build-workers.ts) and the redirect pages of renamed notes (kg/exports/redirects.ts), which
+// a build writes here.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { eachLimited } from '../kg/each-limited.ts';
 import type { Site } from '../kg/build.ts';
 import { redirectPage, redirects } from '../kg/exports/redirects.ts';
-import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
+import { viewFile } from '../kg/exports/view-files.ts';
 import { getSite } from './site.ts';
 
 /** The path and content of each redirect page. */
@@ -14,20 +15,15 @@ function redirectFiles(site: Site, base: string): Map<string, string> {
   return new Map(redirects(site).map(({ from, to }) => [`entity/${from}/index.html`, redirectPage(site, base, to)]));
 }
 
-/** Writes the files under `outDir`, a bounded number at a time; returns how many. */
-export async function writeViewFiles(outDir: string, base: string): Promise<number> {
-  const site = await getSite();
-  const pages = redirectFiles(site, base);
-  const paths = [...viewFilePaths(site), ...pages.keys()];
-  const dirs = new Map<string, Promise<unknown>>();
-  await eachLimited(paths, 32, async (path) => {
+/** Writes the redirect pages of renamed notes under `outDir` (the view files come from the build workers); returns how many. */
+export async function writeRedirectPages(outDir: string, base: string): Promise<number> {
+  const pages = redirectFiles(await getSite(), base);
+  await eachLimited([...pages], 16, async ([path, html]) => {
     const file = join(outDir, path);
-    const dir = dirname(file);
-    if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
-    await dirs.get(dir);
-    await writeFile(file, pages.get(path) ?? viewFile(site, base, path)!);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
   });
-  return paths.length;
+  return pages.size;
 }
 
 /** Dev: answers requests for view files and old addresses of renamed notes from the current notes. */

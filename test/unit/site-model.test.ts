@@ -138,6 +138,15 @@ describe('PNG encoder', () => {
     expect(encodePng(rgba, 3, 2)).toEqual(png);
   });
 
+  it('drops the alpha channel of an opaque image, keeping its colours', () => {
+    const rgba = new Uint8Array(3 * 2 * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
+    const png = encodePng(rgba, 3, 2);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([3, 2, 8, 2]);
+    const rows = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
+    expect([...rows.subarray(1, 10)]).toEqual([0, 37, 74, 148, 185, 222, 40, 77, 114]);
+    expect(rows).toEqual(scanlines(rgba, 3, 2, 3));
+  });
+
   it('renders a 1200x630 card', async () => {
     const png = Buffer.from(await ogPngAsync(ogSvg(ogCard(site, 'acme'))));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
