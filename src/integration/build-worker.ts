@@ -1,15 +1,17 @@
-// Worker thread of a build (see build-workers.ts): draws its share of the preview cards, then writes its share of the
+// Worker thread of a build (see build-workers.ts): has its share of the preview cards drawn, and writes its share of the
 // view files and embed pages into the output folder, once the main thread has sent the page Astro made for the
 // network's embed (the frame every other embed page is filled into; also the sign that Astro has emptied outDir).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { eachLimited } from '../kg/each-limited.ts';
 import { type EmbedPageParts, embedPageParts, fillEmbedPage } from '../kg/exports/embed-page.ts';
 import { viewFile } from '../kg/exports/view-files.ts';
 import { siteFromSnapshot, type SiteSnapshot } from '../kg/site-snapshot.ts';
 import { NETWORK_ID } from '../kg/view-catalog.ts';
-import { cachedOgPngHere, ogCard, ogSvg } from './og-image.ts';
+import { cachedOgPng, ogCard, ogRenderOptions, ogSvg } from './og-image.ts';
+import { OgPool } from './og-pool.ts';
 
 export interface BuildWorkerData {
   snapshot: SiteSnapshot;
@@ -40,8 +42,15 @@ function content(path: string, frame?: { page: string; parts: EmbedPageParts }):
 }
 
 async function run(): Promise<BuildWorkerMessage> {
-  // Cards first: the slowest part, and it needs nothing from Astro.
-  const pngs = cards.map((id) => [`entity/${id}/og.png`, cachedOgPngHere(ogSvg(ogCard(site, id)), ogCacheDir)] as const);
+  // Cards are drawn by a child process of this thread's own from the start (they need nothing from Astro), while
+  // this thread goes on with the view files.
+  const pool = new OgPool(fileURLToPath(new URL('./og-process.ts', import.meta.url)), 1);
+  const draw = (svg: string) => pool.render(svg, ogRenderOptions(svg));
+  const pngs = cards.map((id) => {
+    const png = cachedOgPng(ogSvg(ogCard(site, id)), ogCacheDir, draw);
+    png.catch(() => {}); // awaited below, after the view files
+    return { path: `entity/${id}/og.png`, png };
+  });
   const page = await template;
   const frame = page === null ? undefined : { page, parts: embedPageParts(site, base, NETWORK_ID)! };
   const dirs = new Map<string, Promise<unknown>>();
@@ -52,9 +61,9 @@ async function run(): Promise<BuildWorkerMessage> {
     await dirs.get(dir);
     await writeFile(file, body);
   };
-  await eachLimited(pngs, 8, ([path, png]) => write(path, png));
   const mine = frame ? files : files.filter((path) => !isEmbedPage(path));
   await eachLimited(mine, 16, (path) => write(path, content(path, frame)));
+  await eachLimited(pngs, 8, async ({ path, png }) => write(path, await png));
   return { done: true, files: mine.length, cards: cards.length };
 }
 

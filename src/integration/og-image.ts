@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OgPool } from './og-pool.ts';
-import { renderOgPng } from './og-render.ts';
 import { siteState } from './site.ts';
 import type { SiteData } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
@@ -308,9 +307,9 @@ export function ogRenderOptions(svg: string) {
 const POOL = Symbol.for('kg-og.pool');
 const g = globalThis as typeof globalThis & { [POOL]?: OgPool };
 
-/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), on a worker thread. */
+/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in a drawing process. */
 export function ogPngAsync(svg: string): Promise<Uint8Array> {
-  return (g[POOL] ??= new OgPool(siteState().root)).render(svg, ogRenderOptions(svg));
+  return (g[POOL] ??= new OgPool(join(siteState().root, 'src/integration/og-process.ts'))).render(svg, ogRenderOptions(svg));
 }
 
 // A content-addressed cache: an unchanged card (same SVG, same fonts, same renderer) is not drawn again on the next build.
@@ -344,22 +343,12 @@ function keepInCache(file: string, png: Uint8Array): void {
   } catch { /* read-only cache: fine */ }
 }
 
-/** PNG for a card SVG, from the cache or drawn on the card pool's thread. */
-export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint8Array> {
+/** PNG for a card SVG, from the cache or drawn by `draw` (by default in this process's pool of drawing processes). */
+export async function cachedOgPng(svg: string, dir = ogCacheDir(), draw: (svg: string) => Promise<Uint8Array> = ogPngAsync): Promise<Uint8Array> {
   const file = cacheFile(svg, dir);
   const hit = fromCache(file);
   if (hit) return hit;
-  const png = await ogPngAsync(svg);
-  keepInCache(file, png);
-  return png;
-}
-
-/** The same, drawn on this thread (the build's worker threads, which are off the main thread already). */
-export function cachedOgPngHere(svg: string, dir = ogCacheDir()): Uint8Array {
-  const file = cacheFile(svg, dir);
-  const hit = fromCache(file);
-  if (hit) return hit;
-  const png = renderOgPng(svg, ogRenderOptions(svg));
+  const png = await draw(svg);
   keepInCache(file, png);
   return png;
 }
