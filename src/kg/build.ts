@@ -1,5 +1,6 @@
 // The engine pipeline: parse -> validate -> resolve -> graph -> layout -> render, timed per stage.
 import type { AttachmentIndex } from './attachments.ts';
+import { buildFromFilesParallel, parallelWorkerFor } from './build-parallel.ts';
 import { finishRun, keepParsed, layoutStep, modelOf, parseFile, renderAll, startRun, timed } from './build-steps.ts';
 import type { KgConfig } from './config.ts';
 import type { KnowledgeGraph } from './graph.ts';
@@ -54,6 +55,11 @@ export interface BuildOptions {
   vaultDir?: string;
   /** Dev, with `previous`: files changed since it (project-relative paths); the others are not read from disk again. */
   changed?: Set<string>;
+  /**
+   * buildSite only: parse and render on two threads (see build-parallel.ts). Default: for full builds of vaults of
+   * PARALLEL_MIN_FILES notes or more; `true` also for smaller ones (tests), `false` never. Never with `previous` or `checkOnly`.
+   */
+  parallel?: boolean;
 }
 
 export { entityHref } from './render-inputs.ts';
@@ -79,8 +85,16 @@ export async function buildSite(root: string, config: KgConfig, options: BuildOp
   const { previous, changed } = options;
   const known = previous && changed ? { texts: new Map([...previous.cache.parsed].map(([file, p]) => [file, p.raw])), changed } : undefined;
   const listing = await listVault(root, config.contentDir, config.ignore);
-  const files = await readVault(root, config.contentDir, known, listing);
-  const site = buildFromFiles(config, files, { ...options, attachments: listing.attachments, vaultDir: listing.dir });
+  // Started before the files are read, so that the worker loads its modules meanwhile.
+  const worker = parallelWorkerFor(root, listing.notes.length, options);
+  let site: Site;
+  try {
+    const files = await readVault(root, config.contentDir, known, listing);
+    const full = { ...options, attachments: listing.attachments, vaultDir: listing.dir };
+    site = worker ? await buildFromFilesParallel(worker, config, files, full) : buildFromFiles(config, files, full);
+  } finally {
+    worker?.close();
+  }
   site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
   return site;
 }
