@@ -78,37 +78,35 @@ function splitParseTime(timings: Record<string, number>, wall: number, busy: num
   timings.parse = wall - (timings.validate ?? 0);
 }
 
+type Plans = Map<Note, ReturnType<typeof renderPlan>>;
+
 /** The worker renders the notes it keeps while this thread lays out the graph, then this thread renders the rest. */
 async function renderOnTwo(run: Run, model: Model, worker: ParseWorker, there: Map<Note, number>): Promise<void> {
-  // Timed by hand around the layout (and the wait), so the stages come out in the serial order: layout, render.
+  // Timed by hand around the layout (and the wait), so that the stages come out in the serial order: layout, render.
   let t0 = performance.now();
-  const plans = model.notes.map((note) => renderPlan(run, model, note));
-  const toWorker = new Map<Note, number>();
-  const jobs: Array<[number, RenderData]> = [];
-  model.notes.forEach((note, k) => {
-    const i = there.get(note);
-    if (i === undefined || hasViews(model, note)) return;
-    toWorker.set(note, i);
-    jobs.push([i, plans[k]!.data]);
-  });
+  const plans: Plans = new Map(model.notes.map((note) => [note, renderPlan(run, model, note)]));
+  // By file index, the notes the worker renders: those it parsed, bar graph views (they need the graph).
+  const sent = new Map([...there].filter(([note]) => plans.has(note) && !hasViews(model, note)).map(([note, i]) => [i, note]));
+  const jobs = [...sent].map(([i, note]): [number, RenderData] => [i, plans.get(note)!.data]);
   const reply = worker.request({ kind: 'render', base: run.base, jobs }) as Promise<RenderReply | undefined>;
   let ms = performance.now() - t0;
   layoutStep(run, model);
   t0 = performance.now();
   const out = new Map<Note, RenderedNote>();
-  // Notes the worker parsed but does not render (graph views, or all of them if it failed) are parsed again here.
-  const renderHereAll = () => model.notes.forEach((note, k) => {
-    if (out.has(note) || toWorker.has(note)) return;
-    if (there.has(note)) note.tree = treeOf(note);
-    out.set(note, renderHere(run, model, note, plans[k]!.data));
-  });
-  renderHereAll();
-  const theirs = await reply;
-  const byIndex = new Map([...toWorker].map(([note, i]) => [i, note]));
-  for (const [i, rendered] of theirs?.rendered ?? []) out.set(byIndex.get(i)!, rendered);
-  if (!theirs) toWorker.clear();
-  renderHereAll();
-  model.notes.forEach((note, k) => keepRendered(run, note, plans[k]!.key, out.get(note)!));
+  renderRest(run, model, plans, there, new Set(sent.values()), out);
+  for (const [i, rendered] of (await reply)?.rendered ?? []) out.set(sent.get(i)!, rendered);
+  // What the worker did not render (it failed) is rendered here.
+  renderRest(run, model, plans, there, new Set(), out);
+  for (const note of model.notes) keepRendered(run, note, plans.get(note)!.key, out.get(note)!);
   ms += performance.now() - t0;
   run.timings.render = ms;
+}
+
+/** Renders here each note not yet in `out` nor in `skip`; one the worker parsed (it kept the tree) is parsed again. */
+function renderRest(run: Run, model: Model, plans: Plans, there: Map<Note, number>, skip: Set<Note>, out: Map<Note, RenderedNote>): void {
+  for (const note of model.notes) {
+    if (out.has(note) || skip.has(note)) continue;
+    if (there.has(note)) note.tree = treeOf(note);
+    out.set(note, renderHere(run, model, note, plans.get(note)!.data));
+  }
 }
