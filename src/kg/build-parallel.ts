@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions, Site } from './build.ts';
-import { finishRun, hasViews, keepParsed, keepRendered, layoutStep, type Model, modelOf, type ParsedFile, renderHere, renderPlan, type Run, startRun, treeOf, withEntry } from './build-steps.ts';
+import { finishRun, hasViews, keepParsed, keepRendered, layoutStep, type Model, modelOf, type ParsedFile, renderHere, renderPlan, type Run, startRun, withEntry } from './build-steps.ts';
 import type { KgConfig } from './config.ts';
+import { emptyTree, treeOf } from './markdown.ts';
 import { parseSource, type RenderedNote } from './note-safely.ts';
-import type { ParseReply, RenderReply, WorkerReply, WorkerRequest } from './parse-worker.ts';
+import type { OtherJob, OwnJob, ParseReply, RenderReply, WorkerReply, WorkerRequest } from './parse-worker.ts';
 import type { RenderData } from './render-inputs.ts';
-import { newCounter, takeChunks } from './shared-queue.ts';
+import { newCounters, PARSE_CHUNK, RENDER_CHUNK, takeChunks } from './shared-queue.ts';
 import type { Note } from './types.ts';
 import type { SourceFile } from './vault.ts';
 import { WorkerThread } from './worker-thread.ts';
@@ -47,11 +48,11 @@ export async function buildFromFilesParallel(worker: ParseWorker, config: KgConf
 /** Both threads take files from one queue; the results are kept in file order. `there`: notes whose tree the worker keeps. */
 async function parseOnTwo(run: Run, worker: ParseWorker, files: SourceFile[]): Promise<{ parsed: Note[]; there: Map<Note, number> }> {
   const t0 = performance.now();
-  const counter = newCounter();
+  const counters = newCounters();
   const slots: Array<ParsedFile | undefined> = new Array(files.length);
   const parseHere = (i: number) => { slots[i] = withEntry(files[i]!, parseSource(run.config, files[i]!, run.timings)); };
-  const reply = worker.request({ kind: 'parse', config: run.config, files, counter }) as Promise<ParseReply | undefined>;
-  let busy = takeChunks(counter, files.length, parseHere);
+  const reply = worker.request({ kind: 'parse', config: run.config, files, counters }) as Promise<ParseReply | undefined>;
+  let busy = takeChunks(counters, 0, files.length, PARSE_CHUNK, parseHere);
   const theirs = await reply;
   const there = new Map<Note, number>();
   for (const [i, parsed] of theirs?.parsed ?? []) {
@@ -80,22 +81,38 @@ function splitParseTime(timings: Record<string, number>, wall: number, busy: num
 
 type Plans = Map<Note, ReturnType<typeof renderPlan>>;
 
-/** The worker renders the notes it keeps while this thread lays out the graph, then this thread renders the rest. */
+/**
+ * Each thread renders the notes whose trees it has, then helps with the other's (parsing them again), from two
+ * shared queues: the worker starts while this thread lays out the graph. Graph views render here, after the layout.
+ */
 async function renderOnTwo(run: Run, model: Model, worker: ParseWorker, there: Map<Note, number>): Promise<void> {
   // Timed by hand around the layout (and the wait), so that the stages come out in the serial order: layout, render.
   let t0 = performance.now();
   const plans: Plans = new Map(model.notes.map((note) => [note, renderPlan(run, model, note)]));
-  // By file index, the notes the worker renders: those it parsed, bar graph views (they need the graph).
-  const sent = new Map([...there].filter(([note]) => plans.has(note) && !hasViews(model, note)).map(([note, i]) => [i, note]));
-  const jobs = [...sent].map(([i, note]): [number, RenderData] => [i, plans.get(note)!.data]);
-  const reply = worker.request({ kind: 'render', base: run.base, jobs }) as Promise<RenderReply | undefined>;
+  const place = new Map(model.notes.map((note, k) => [note, k]));
+  const queued = model.notes.filter((note) => !hasViews(model, note));
+  const theirs = queued.filter((note) => there.has(note));
+  const mine = queued.filter((note) => !there.has(note));
+  const counters = newCounters(2);
+  const reply = worker.request({
+    kind: 'render', base: run.base, counters,
+    own: theirs.map((note): OwnJob => [place.get(note)!, there.get(note)!, plans.get(note)!.data]),
+    others: mine.map((note): OtherJob => [place.get(note)!, plans.get(note)!.data, note.file, note.text, note.broken]),
+  }) as Promise<RenderReply | undefined>;
   let ms = performance.now() - t0;
   layoutStep(run, model);
   t0 = performance.now();
   const out = new Map<Note, RenderedNote>();
-  renderRest(run, model, plans, there, new Set(sent.values()), out);
-  for (const [i, rendered] of (await reply)?.rendered ?? []) out.set(sent.get(i)!, rendered);
-  // What the worker did not render (it failed) is rendered here.
+  const here = (note: Note) => out.set(note, renderHere(run, model, note, plans.get(note)!.data));
+  renderRest(run, model, plans, there, new Set(queued), out);
+  takeChunks(counters, 1, mine.length, RENDER_CHUNK, (k) => here(mine[k]!));
+  takeChunks(counters, 0, theirs.length, RENDER_CHUNK, (k) => { const note = theirs[k]!; note.tree = treeOf(note); here(note); });
+  for (const [k, rendered] of (await reply)?.rendered ?? []) {
+    const note = model.notes[k]!;
+    out.set(note, rendered);
+    note.tree = emptyTree();
+  }
+  // What the worker took but did not render (it failed) is rendered here.
   renderRest(run, model, plans, there, new Set(), out);
   for (const note of model.notes) keepRendered(run, note, plans.get(note)!.key, out.get(note)!);
   ms += performance.now() - t0;

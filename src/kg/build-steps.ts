@@ -1,12 +1,11 @@
 // The pipeline's steps, shared by the one-thread build (build.ts) and the two-thread one (build-parallel.ts).
-import type { Root } from 'mdast';
 import { type AttachmentIndex, buildAttachmentIndex } from './attachments.ts';
 import type { BuildCache, BuildOptions, Site } from './build.ts';
 import type { KgConfig } from './config.ts';
 import { countBySeverity, sortDiagnostics } from './diagnostics.ts';
 import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
-import { parseMarkdown } from './markdown.ts';
+import { emptyTree, parseMarkdown } from './markdown.ts';
 import { type ParsedNote, parseSource, type RenderedNote, renderFailed, renderNoteSafely } from './note-safely.ts';
 import { qualityDiagnostics } from './quality.ts';
 import { type RenderData, renderContext, renderInputs } from './render-inputs.ts';
@@ -144,15 +143,6 @@ export function renderAll(run: Run, model: Model): void {
       }
     }
   });
-}
-
-/** The tree a note was parsed to, made again (the parse stage keeps none for an unreadable note). */
-export function treeOf(note: Note): Root {
-  return note.broken ? emptyTree() : parseMarkdown(note.text);
-}
-
-export function emptyTree(): Root {
-  return { type: 'root', children: [] };
 }
 
 export function finishRun(run: Run, model: Model): Site {

@@ -1,16 +1,20 @@
-// Indices 0..n-1 shared by threads through one atomic counter: each thread takes the next chunk until none is left,
+// Indices 0..n-1 shared by threads through an atomic counter: each thread takes the next chunk until none is left,
 // so a thread that started late or runs slower simply takes fewer.
-export const CHUNK = 16;
 
-export function newCounter(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4));
+/** Files parsed per claim (about 20 ms of work), and notes rendered per claim. */
+export const PARSE_CHUNK = 16;
+export const RENDER_CHUNK = 4;
+
+/** `slots` counters, one per queue, that threads share (post the array to a worker; it stays shared). */
+export function newCounters(slots = 1): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * slots));
 }
 
-/** Calls `work` for every index this thread claims; returns the milliseconds spent. */
-export function takeChunks(counter: Int32Array, n: number, work: (index: number) => void): number {
+/** Calls `work` for every index this thread takes from queue `slot`; returns the milliseconds spent. */
+export function takeChunks(counters: Int32Array, slot: number, n: number, chunk: number, work: (index: number) => void): number {
   const t0 = performance.now();
-  for (let start = Atomics.add(counter, 0, CHUNK); start < n; start = Atomics.add(counter, 0, CHUNK)) {
-    for (let i = start; i < Math.min(n, start + CHUNK); i++) work(i);
+  for (let start = Atomics.add(counters, slot, chunk); start < n; start = Atomics.add(counters, slot, chunk)) {
+    for (let i = start; i < Math.min(n, start + chunk); i++) work(i);
   }
   return performance.now() - t0;
 }
