@@ -1,5 +1,5 @@
 // Engine-only run on a vault (no Astro): per-stage timings, diagnostics and graph size; the thing to profile.
-// `npx node [--cpu-prof] bench/engine.ts <vault dir> [--check]`
+// `npx node [--cpu-prof] bench/engine.ts <vault dir> [--check] [--serial]` (--serial: one thread, see build-parallel.ts)
 import { resolve } from 'node:path';
 import { buildSite } from '../src/kg/build.ts';
 import { resolveConfig } from '../src/kg/config.ts';
@@ -8,7 +8,7 @@ import siteRelations from '../content/kg.relations.json' with { type: 'json' };
 const [dir = 'bench/vaults/1000', ...flags] = process.argv.slice(2);
 const config = { ...resolveConfig({ relations: siteRelations }), contentDir: resolve(dir) };
 const t0 = performance.now();
-const site = await buildSite(process.cwd(), config, { checkOnly: flags.includes('--check') });
+const site = await buildSite(process.cwd(), config, { checkOnly: flags.includes('--check'), ...(flags.includes('--serial') ? { parallel: false } : {}) });
 const wall = performance.now() - t0;
 const ms = (v: number) => Math.round(v);
 console.log(JSON.stringify({

@@ -1,18 +1,13 @@
 // The engine pipeline: parse -> validate -> resolve -> graph -> layout -> render, timed per stage.
-import type { ElementContent } from 'hast';
-import { type AttachmentIndex, attachmentHref, buildAttachmentIndex, isFileLink, resolveAttachment } from './attachments.ts';
+import type { AttachmentIndex } from './attachments.ts';
+import { buildFromFilesParallel, parallelWorkerFor } from './build-parallel.ts';
+import { finishRun, keepParsed, layoutStep, modelOf, parseFile, renderAll, startRun, timed } from './build-steps.ts';
 import type { KgConfig } from './config.ts';
-import { countBySeverity, diagnostic, sortDiagnostics } from './diagnostics.ts';
-import { buildGraph, type KnowledgeGraph } from './graph.ts';
-import { layoutGraph } from './layout.ts';
-import { parseMarkdown } from './markdown.ts';
-import { qualityDiagnostics } from './quality.ts';
-import { brokenNote, parseNote, type ParseOptions } from './parse.ts';
-import { renderNote, renderPlain } from './render.ts';
-import { anchorsOf, buildNameIndex, type NameIndex, type Resolved, resolveNotes } from './resolve.ts';
+import type { KnowledgeGraph } from './graph.ts';
+import type { NameIndex, Resolved } from './resolve.ts';
 import type { Diagnostic, Note } from './types.ts';
 import { listVault, readVault, type SourceFile } from './vault.ts';
-import { buildViews, renderViewFigure, type GraphView } from './views.ts';
+import type { GraphView } from './views.ts';
 
 export interface Site {
   config: KgConfig;
@@ -63,116 +58,28 @@ export interface BuildOptions {
   vaultDir?: string;
   /** Dev, with `previous`: files changed since it (project-relative paths); the others are not read from disk again. */
   changed?: Set<string>;
+  /**
+   * buildSite only: parse and render on two threads (see build-parallel.ts). Default: for full builds of vaults of
+   * PARALLEL_MIN_FILES notes or more; `true` also for smaller ones (tests), `false` never. Never with `previous` or `checkOnly`.
+   */
+  parallel?: boolean;
 }
 
-export function entityHref(base: string, id: string): string {
-  return `${base}entity/${encodeURIComponent(id)}/`;
-}
+export { entityHref } from './render-inputs.ts';
+export { parseNoteSafely } from './note-safely.ts';
 
 /** Builds the site model from files already read (pure: no disk access; what the tests call). */
 export function buildFromFiles(config: KgConfig, files: SourceFile[], options: BuildOptions = {}): Site {
-  const base = options.base ?? '/';
-  const timings: Record<string, number> = {};
-  const time = <T>(stage: string, fn: () => T): T => {
-    const t0 = performance.now();
-    const out = fn();
-    timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
-    return out;
-  };
-
-  const diagnostics: Diagnostic[] = [];
-  const previous = options.previous?.config === config ? options.previous : undefined;
-  const cache: BuildCache = { parsed: new Map(), rendered: new Map() };
-  /** Notes taken from the previous build: their Markdown tree was changed by rendering, so re-parse before rendering again. */
-  const reused = new Set<Note>();
-  const parsed = time('parse', () =>
-    files.map((f) => {
-      if (f.unreadable) { diagnostics.push(f.unreadable); return brokenNote(f.file); }
-      const hit = previous?.cache.parsed.get(f.file);
-      if (hit && hit.raw === f.text) {
-        reused.add(hit.note);
-        cache.parsed.set(f.file, hit);
-        diagnostics.push(...hit.diagnostics);
-        return hit.note;
-      }
-      const { note, diagnostics: d } = parseNoteSafely(config, f.file, f.text, timings);
-      cache.parsed.set(f.file, { raw: f.text, note, diagnostics: d });
-      diagnostics.push(...d);
-      return note;
-    }),
-  );
-
+  const run = startRun(config, options);
+  const parsed = timed(run, 'parse', () => files.map((f) => keepParsed(run, f, parseFile(run, f))));
   // `parse` is the Markdown share; `validate` (frontmatter YAML + schema) was timed inside parseNote.
-  timings.parse -= timings.validate ?? 0;
-  const index = time('resolve', () => buildNameIndex(parsed));
-  const attachments = buildAttachmentIndex(options.vaultDir ?? config.contentDir, options.attachments ?? []);
-  const resolved = time('resolve', () => resolveNotes(config, parsed, index, attachments));
-  diagnostics.push(...resolved.diagnostics);
-  const notes = [...index.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  const graph = time('graph', () => buildGraph(config, notes, resolved));
-  if (options.quality) diagnostics.push(...time('resolve', () => qualityDiagnostics(config, notes, graph)));
-  const views = time('views', () => buildViews(config, notes, index, graph, diagnostics));
-  const html = new Map<string, string>();
+  run.timings.parse -= run.timings.validate ?? 0;
+  const model = modelOf(run, parsed);
   if (!options.checkOnly) {
-    time('layout', () => layoutGraph(graph, config.seed, previous?.graph));
-    time('render', () => {
-      for (const note of notes) {
-        const noteViews = views.get(note.id) ?? [];
-        const linkIds = resolved.links.get(note.id) ?? [];
-        // The HTML depends on the text, the resolved links and the base URL; graph views on the whole graph.
-        // Links to headings also depend on the target's headings (a missing one drops the anchor).
-        const headings = note.links.map((l, i) => (l.heading && linkIds[i] ? (index.byId.get(linkIds[i]!)?.headings ?? []).join('\u0001') : '')).join('\u0002');
-        const fileHref = (target: string) => {
-          const path = resolveAttachment(attachments, note.file, target);
-          return path && attachmentHref(attachments, base, path);
-        };
-        const files = note.links.map((l) => (isFileLink(l.target) ? fileHref(l.target) ?? '' : '')).join('\u0002');
-        const key = `${base}\n${linkIds.join('\n')}\n${headings}\n${files}`;
-        const hit = previous?.cache.rendered.get(note.id);
-        if (hit && noteViews.length === 0 && hit.text === note.text && hit.key === key) {
-          html.set(note.id, hit.html);
-          cache.rendered.set(note.id, hit);
-          continue;
-        }
-        let out: string;
-        try {
-          if (reused.has(note)) note.tree = parseMarkdown(note.text);
-          out = renderNote(note, {
-            linkIds,
-            href: (id) => entityHref(base, id),
-            fileHref,
-            hasAnchor: (id, anchor) => { const n = index.byId.get(id); return !n?.headings || anchorsOf(n).has(anchor); },
-            renderView: (i): ElementContent => renderViewFigure(noteViews.find((v) => v.index === i), graph, config, base),
-          });
-        } catch (err) {
-          // A note no renderer stage can handle still gets its page, with its text shown as it is.
-          out = renderPlain(note);
-          diagnostics.push(diagnostic(note.file, { line: 1, column: 1 }, 'warning', 'render-failed', `This note could not be rendered (${(err as Error).message}); its text is shown unformatted`, 'Simplify the note; please report it as an engine bug.'));
-        }
-        html.set(note.id, out);
-        cache.rendered.set(note.id, { text: note.text, key, html: out });
-        // Rendering was the tree's last use (and changed it): let it go, it is most of a note's memory.
-        note.tree = { type: 'root', children: [] };
-      }
-    });
+    layoutStep(run, model);
+    renderAll(run, model);
   }
-
-  const sorted = sortDiagnostics(diagnostics);
-  const { errors, warnings } = countBySeverity(sorted);
-  return { config, notes, byId: index.byId, index, graph, resolved, html, attachments, views, diagnostics: sorted, errors, warnings, timings, cache };
-}
-
-/** parseNote that never throws: an engine failure on one note is an error on that note, not a crash of the build. */
-export function parseNoteSafely(config: KgConfig, file: string, text: string, timings?: Record<string, number>, options?: ParseOptions): { note: Note; diagnostics: Diagnostic[] } {
-  try {
-    return parseNote(config, file, text, timings, options);
-  } catch (err) {
-    return {
-      note: brokenNote(file, text),
-      diagnostics: [diagnostic(file, { line: 1, column: 1 }, 'error', 'note-failed', `The engine could not read this note: ${(err as Error).message}`, 'Please report this as an engine bug, with the note.')],
-    };
-  }
+  return finishRun(run, model);
 }
 
 /** Reads the content folder under `root` and builds the site model. */
@@ -181,8 +88,16 @@ export async function buildSite(root: string, config: KgConfig, options: BuildOp
   const { previous, changed } = options;
   const known = previous && changed ? { texts: new Map([...previous.cache.parsed].map(([file, p]) => [file, p.raw])), changed } : undefined;
   const listing = await listVault(root, config.contentDir, config.ignore);
-  const files = await readVault(root, config.contentDir, known, listing);
-  const site = buildFromFiles(config, files, { ...options, attachments: listing.attachments, vaultDir: listing.dir });
+  // Started before the files are read, so that the worker loads its modules meanwhile.
+  const worker = parallelWorkerFor(root, listing.notes.length, options);
+  let site: Site;
+  try {
+    const files = await readVault(root, config.contentDir, known, listing);
+    const full = { ...options, attachments: listing.attachments, vaultDir: listing.dir };
+    site = worker ? await buildFromFilesParallel(worker, config, files, full) : buildFromFiles(config, files, full);
+  } finally {
+    worker?.close();
+  }
   site.timings.read = performance.now() - t0 - Object.values(site.timings).reduce((a, b) => a + b, 0);
   return site;
 }

@@ -1,5 +1,6 @@
 // The one Markdown parser of the engine: remark with frontmatter, GFM, directives and wiki-links.
 import type { Root } from 'mdast';
+import type { Note } from './types.ts';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -43,4 +44,13 @@ export function parseMarkdownSafely(text: string): { tree: Root; notices: GuardN
 
 export function parseMarkdown(text: string): Root {
   return parseMarkdownSafely(text).tree;
+}
+
+export function emptyTree(): Root {
+  return { type: 'root', children: [] };
+}
+
+/** The tree a note was parsed to, made again from its text (an unreadable note has none). */
+export function treeOf(note: Note): Root {
+  return note.broken ? emptyTree() : parseMarkdown(note.text);
 }

@@ -1,8 +1,7 @@
 // One side of a comparison: the changed files' notes at one version, parsed, validated and resolved by the engine.
 import type { AttachmentIndex } from '../attachments.ts';
-import { parseNoteSafely } from '../build.ts';
 import type { KgConfig } from '../config.ts';
-import { brokenNote } from '../parse.ts';
+import { parseSource } from '../note-safely.ts';
 import { type NameIndex, resolveNotes } from '../resolve.ts';
 import type { Diagnostic, Note, Relation } from '../types.ts';
 import type { SourceFile } from '../vault.ts';
@@ -26,7 +25,7 @@ export interface VersionSide {
  * but only their frontmatter: a comparison needs fields and relations, and compares bodies as text.
  */
 export function parseFiles(config: KgConfig, files: SourceFile[]): ParsedFile[] {
-  return files.map((f) => (f.unreadable ? { note: brokenNote(f.file), diagnostics: [f.unreadable] } : parseNoteSafely(config, f.file, f.text, undefined, { body: false })));
+  return files.map((f) => parseSource(config, f, undefined, { body: false }));
 }
 
 /**
