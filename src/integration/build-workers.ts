@@ -13,6 +13,7 @@ import { entitiesWithCards, ogCacheDir } from './og-image.ts';
 
 interface Running {
   base: string;
+  started: number;
   workers: Worker[];
   sent: boolean;
   done: Promise<Array<{ files: number; cards: number }>>;
@@ -49,7 +50,7 @@ export function startBuildWorkers(site: SiteData, base: string, outDir: string, 
   })));
   // A failed build must not wait for the workers to exit.
   done.catch(() => {}).finally(() => workers.forEach((w) => w.unref()));
-  g[KEY] = { base, workers, sent: false, done };
+  g[KEY] = { base, started: performance.now(), workers, sent: false, done };
 }
 
 /** The template page as Astro rendered it (from the middleware): the workers may now write into outDir. */
@@ -65,7 +66,7 @@ export function handOverEmbedTemplate(path: string, html: string): boolean {
 export const wantsEmbedTemplate = () => g[KEY]?.sent === false;
 
 /** Build end: waits for the workers (sending the template from disk if no page handed it over); throws on failure. */
-export async function finishBuildWorkers(outDir: string): Promise<{ files: number; cards: number }> {
+export async function finishBuildWorkers(outDir: string): Promise<{ files: number; cards: number; ms: number }> {
   const running = g[KEY];
   g[KEY] = undefined;
   if (!running) throw new Error('The build workers were not started (astro:build:start did not run?)');
@@ -75,7 +76,8 @@ export async function finishBuildWorkers(outDir: string): Promise<{ files: numbe
     for (const w of running.workers) w.postMessage({ template: html });
   }
   const results = await running.done;
-  return { files: results.reduce((n, r) => n + r.files, 0), cards: results.reduce((n, r) => n + r.cards, 0) };
+  const ms = Math.round(performance.now() - running.started);
+  return { files: results.reduce((n, r) => n + r.files, 0), cards: results.reduce((n, r) => n + r.cards, 0), ms };
 }
 
 /** The middleware that hands over the template (added by the integration with addMiddleware). */
