@@ -16,10 +16,11 @@ import type { SourceFile } from './vault.ts';
 import { WorkerThread } from './worker-thread.ts';
 
 /**
- * Smaller vaults build on one thread: the worker needs about 0.6 s to load its modules (remark, rehype, zod), about
- * what parsing and rendering 1,000 notes on one thread costs, so below that a second thread gains little or nothing.
+ * Smaller vaults build on one thread: the worker needs about 0.7 s to load its modules (remark, rehype, zod), and two
+ * threads slow each other (memory, GC), the layout too. Measured on 2 cores: 1,000 notes 3.9 s on two threads vs
+ * 3.7 s on one; 3,000 notes 6.7 s vs 7.5 s; 10,000 notes about 17 s vs 23 s.
  */
-export const PARALLEL_MIN_FILES = 1000;
+export const PARALLEL_MIN_FILES = 2000;
 
 export type ParseWorker = WorkerThread<WorkerRequest, WorkerReply>;
 
