@@ -11,8 +11,7 @@ export interface AstroStages {
   /** Older builds: Pagefind's own step after the pages. */
   searchIndexMs?: number;
   /** Preview cards drawn on worker threads while the pages render (overlapped, not on the critical path). */
-  /** Worker threads (view files, embed pages, preview cards), from the build's start until they finish. */
-  workersMs?: number;
+  ogMs?: number;
   /** After the pages: view files written while Pagefind writes its index. */
   afterPagesMs?: number;
   pages?: number;
@@ -74,10 +73,10 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
 
   const search = clean.map((l) => /indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
-  const workers = clean.map((l) => /preview cards \(worker threads, (\d+) ms from the build's start\)/.exec(l.text)).find(Boolean);
-  const after = clean.map((l) => /; (\d+) ms after the pages/.exec(l.text)).find(Boolean);
+  const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
+  const after = clean.map((l) => /wrote (\d+) view files, \d+ attachments and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   return {
     phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined,
-    workersMs: workers ? Number(workers[1]) : undefined, afterPagesMs: after ? Number(after[1]) : undefined,
+    ogMs: og ? Number(og[2]) : undefined, afterPagesMs: after ? Number(after[3]) : undefined,
   };
 }

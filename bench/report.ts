@@ -12,7 +12,7 @@ export interface BuildRun {
   engine: Record<string, number>;
   routes: Record<string, { pages: number; ms: number }>;
   searchIndexMs?: number;
-  workersMs?: number;
+  ogMs?: number;
   afterPagesMs?: number;
   pages?: number;
   output: { bytes: number; files: number; graphJson?: { raw: number; gzip: number; nodes: number; edges: number; gzipPerItem: number }; graphDetailsJson?: { raw: number; gzip: number } };
@@ -33,8 +33,8 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
     'pages + endpoints (entity, embed, index pages; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
-    'view files, embed pages, preview cards (worker threads, from the build\'s start, alongside the pages)': run.workersMs,
-    'after the pages (waiting for the workers, search index, redirects)': run.afterPagesMs ?? run.searchIndexMs,
+    'preview images (worker thread, during the pages)': run.ogMs,
+    'view JSON + oEmbed files, search index (after the pages, side by side)': run.afterPagesMs ?? run.searchIndexMs,
   };
 }
 

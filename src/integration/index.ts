@@ -7,11 +7,11 @@ import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { copyAttachments, serveAttachments } from './attachment-files.ts';
-import { embedTemplateMiddleware, finishBuildWorkers, startBuildWorkers } from './build-workers.ts';
+import { drawOgCardsAhead } from './og-image.ts';
 import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 import { getChangeLog } from './changes.ts';
-import { serveViewFiles, writeRedirectPages } from './view-files.ts';
+import { serveViewFiles, writeViewFiles } from './view-files.ts';
 
 export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
 
@@ -30,7 +30,6 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
       },
       'astro:config:setup': ({ config, command, addMiddleware }) => {
         addMiddleware({ entrypoint: searchMiddleware, order: 'post' });
-        addMiddleware({ entrypoint: embedTemplateMiddleware, order: 'post' });
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -51,8 +50,9 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         }
         // Astro empties outDir next: keep the previous build until this one has succeeded.
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
-        // Preview cards, view files and embed pages: worker threads write them while Astro renders the pages.
-        startBuildWorkers(site, base, outDir!);
+        // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
+        const t0 = performance.now();
+        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (worker threads, alongside the pages)`));
         startSearchIndex(base);
         // The change log reads git while the pages render; the Changes page and its feed wait for it.
         const t1 = performance.now();
@@ -63,9 +63,8 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
       'astro:build:done': async ({ dir, logger }) => {
         // Both at once: Pagefind builds its index in its own process while this one writes the view files.
         const t0 = performance.now();
-        const out = fileURLToPath(dir);
-        const [made, redirects, pages, attachments] = await Promise.all([finishBuildWorkers(out), writeRedirectPages(out, base), finishSearchIndex(out), copyAttachments(out)]);
-        logger.info(`wrote ${made.files} view files and embed pages and ${made.cards} preview cards (worker threads, ${made.ms} ms from the build's start), ${redirects} redirects, ${attachments} attachments and the search index of ${pages} pages; ${Math.round(performance.now() - t0)} ms after the pages`);
+        const [files, pages, attachments] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir)), copyAttachments(fileURLToPath(dir))]);
+        logger.info(`wrote ${files} view files, ${attachments} attachments and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         serveViewFiles(server, base);

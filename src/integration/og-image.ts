@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { OgPool } from './og-pool.ts';
 import { siteState } from './site.ts';
-import type { SiteData } from '../kg/build.ts';
+import type { Site } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
 import { entityNeighbourhood, firstRing } from '../kg/neighbourhood.ts';
 import { viewPositions } from '../kg/view-positions.ts';
@@ -108,7 +108,7 @@ const GRAPH_BOX = { x: 650, y: 40, w: 510, h: 550 };
 const MAX_LABELS = 12;
 
 /** Places a subgraph's nodes and edges in the card's right half: positions fitted to the panel, hubs labelled first. */
-function drawGraph(site: SiteData, nodeIds: string[], edgeKeys: string[], pos: Map<string, { x: number; y: number }>, focus?: string) {
+function drawGraph(site: Site, nodeIds: string[], edgeKeys: string[], pos: Map<string, { x: number; y: number }>, focus?: string) {
   const relations = allRelations(site.config);
   // Fit the positions' bounding box into the panel, leaving room for labels around the nodes.
   const ps = nodeIds.map((n) => pos.get(n) ?? { x: 0, y: 0 });
@@ -146,14 +146,14 @@ function drawGraph(site: SiteData, nodeIds: string[], edgeKeys: string[], pos: M
   return { nodes, edges };
 }
 
-function siteDomain(site: SiteData): string {
+function siteDomain(site: Site): string {
   try { return site.config.site ? new URL(site.config.site).host : ''; } catch { return ''; }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The data a card shows for one entity: its text, and its depth-1 neighbourhood placed in the right half. */
-export function ogCard(site: SiteData, id: string): OgCard {
+export function ogCard(site: Site, id: string): OgCard {
   const a = site.graph.getNodeAttributes(id);
   const type = site.config.types[a.type];
   const ring = firstRing(entityNeighbourhood(site.graph, id), site.graph);
@@ -175,7 +175,7 @@ export function ogCard(site: SiteData, id: string): OgCard {
 const SITE_CARD_NODES = 20;
 
 /** The site-wide card (home page, index pages, entities without a card of their own): the biggest hubs of the network. */
-export function siteOgCard(site: SiteData): OgCard {
+export function siteOgCard(site: Site): OgCard {
   const hubs = site.graph.nodes()
     .sort((m, n) => site.graph.getNodeAttribute(n, 'size') - site.graph.getNodeAttribute(m, 'size') || (m < n ? -1 : 1))
     .slice(0, SITE_CARD_NODES);
@@ -206,10 +206,10 @@ export function ogLimit(env = process.env.KG_OG_LIMIT): number {
   return Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_OG_LIMIT;
 }
 
-const withCards = sharedWeakMap<SiteData, Map<number, Set<string>>>('og-cards');
+const withCards = sharedWeakMap<Site, Map<number, Set<string>>>('og-cards');
 
 /** Entities that get a card of their own: the `limit` with most connections (ties by id, so stable). */
-export function entitiesWithCards(site: SiteData, limit = ogLimit()): Set<string> {
+export function entitiesWithCards(site: Site, limit = ogLimit()): Set<string> {
   let perLimit = withCards.get(site);
   if (!perLimit) withCards.set(site, (perLimit = new Map()));
   let set = perLimit.get(limit);
@@ -293,8 +293,7 @@ function labelSvg(l: PlacedLabel): string {
   return `<text x="${l.x}" y="${l.y}" font-family="${SANS}" font-size="${LABEL_SIZE}" fill="#222222" text-anchor="middle" stroke="#f0ede5" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${escapeXml(l.text)}</text>`;
 }
 
-/** resvg's options for a card: the fixed fonts (CJK only when the card needs it), the card's width. */
-export function ogRenderOptions(svg: string) {
+function renderOptions(svg: string) {
   const files = fontFiles(CJK.test(svg));
   return {
     fitTo: { mode: 'width' as const, value: OG_WIDTH },
@@ -307,9 +306,9 @@ export function ogRenderOptions(svg: string) {
 const POOL = Symbol.for('kg-og.pool');
 const g = globalThis as typeof globalThis & { [POOL]?: OgPool };
 
-/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in a drawing process. */
+/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), on a worker thread. */
 export function ogPngAsync(svg: string): Promise<Uint8Array> {
-  return (g[POOL] ??= new OgPool(join(siteState().root, 'src/integration/og-process.ts'))).render(svg, ogRenderOptions(svg));
+  return (g[POOL] ??= new OgPool(siteState().root)).render(svg, renderOptions(svg));
 }
 
 // A content-addressed cache: an unchanged card (same SVG, same fonts, same renderer) is not drawn again on the next build.
@@ -325,35 +324,52 @@ export function ogCacheDir(): string {
   return join(out ? `${out}-cache` : 'node_modules/.astro', 'kg-og');
 }
 
-const cacheFile = (svg: string, dir: string) => join(dir, `${cacheKey(svg)}.png`);
-
-/** A cached card, if there is one; cache trouble only costs time, never the build. */
-function fromCache(file: string): Uint8Array | undefined {
+/** PNG for a card SVG, from the cache when it has it; cache trouble only costs time, never the build. */
+export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint8Array> {
+  const file = join(dir, `${cacheKey(svg)}.png`);
   try {
-    return existsSync(file) ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function keepInCache(file: string, png: Uint8Array): void {
+    if (existsSync(file)) return readFileSync(file);
+  } catch { /* fall through and draw it */ }
+  const png = await ogPngAsync(svg);
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, png);
   } catch { /* read-only cache: fine */ }
-}
-
-/** PNG for a card SVG, from the cache or drawn by `draw` (by default in this process's pool of drawing processes). */
-export async function cachedOgPng(svg: string, dir = ogCacheDir(), draw: (svg: string) => Promise<Uint8Array> = ogPngAsync): Promise<Uint8Array> {
-  const file = cacheFile(svg, dir);
-  const hit = fromCache(file);
-  if (hit) return hit;
-  const png = await draw(svg);
-  keepInCache(file, png);
   return png;
 }
 
-/** The preview image of entity `id` (dev; a build's workers write them all, see build-workers.ts). */
-export function entityOgPng(site: SiteData, id: string): Promise<Uint8Array> {
-  return cachedOgPng(ogSvg(ogCard(site, id)));
+// Cards drawn ahead of Astro's requests, per site, shared by both copies of this module (integration and pages).
+const aheadBySite = sharedWeakMap<Site, Map<string, Promise<Uint8Array>>>('og-ahead');
+const ahead = (site: Site) => {
+  let mine = aheadBySite.get(site);
+  if (!mine) aheadBySite.set(site, (mine = new Map()));
+  return mine;
+};
+
+/**
+ * Build: start drawing every entity card now, while Astro renders the pages before them, a few at a time so the
+ * main thread only computes the next SVGs (milliseconds) and the workers draw (the bulk).
+ */
+export async function drawOgCardsAhead(site: Site): Promise<number> {
+  const jobs = ahead(site);
+  const window: Promise<unknown>[] = [];
+  let drawn = 0;
+  for (const note of site.notes) {
+    if (!entitiesWithCards(site).has(note.id) || jobs.has(note.id)) continue;
+    const job = cachedOgPng(ogSvg(ogCard(site, note.id)));
+    jobs.set(note.id, job);
+    drawn++;
+    window.push(job.catch(() => {})); // a failure surfaces where the page asks for the image
+    if (window.length >= 4) await window.shift();
+  }
+  await Promise.all(window);
+  return drawn;
+}
+
+/** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */
+export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
+  const jobs = ahead(site);
+  const job = jobs.get(id) ?? cachedOgPng(ogSvg(ogCard(site, id)));
+  jobs.delete(id); // served once per build: do not keep the bytes
+  return job;
 }

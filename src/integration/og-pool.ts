@@ -1,27 +1,27 @@
-// A small pool of child processes (og-process.ts) that turn card SVGs into PNGs off the calling thread, in order of
-// request. Each process is replaced after RENDERS_PER_PROCESS cards, which bounds the memory resvg-js keeps.
-import { type ChildProcess, fork } from 'node:child_process';
+// A small pool of worker threads (og-worker.ts) that turn card SVGs into PNGs off the main thread, in order of request.
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface RenderOptions { fitTo: { mode: 'width'; value: number }; font: Record<string, unknown>; logLevel: 'off' }
 
 interface Job { svg: string; options: RenderOptions; resolve: (png: Uint8Array) => void; reject: (e: Error) => void }
 
-/** About 150 MB of resvg's kept memory per process before it is replaced; starting one costs about 100 ms. */
-const RENDERS_PER_PROCESS = 25;
-
 export class OgPool {
-  private idle: ChildProcess[] = [];
-  private busy = new Map<ChildProcess, Job>();
+  private idle: Worker[] = [];
+  private busy = new Map<Worker, Job>();
   private queue: Job[] = [];
-  private renders = new Map<ChildProcess, number>();
+  private workers: Worker[] = [];
 
-  private script: string;
+  private root: string;
   private size: number;
 
-  /** `script` is og-process.ts's path (this module may run from Vite's bundle, where relative URLs point elsewhere). */
-  constructor(script: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
-    this.script = script;
+  /**
+   * `root` is the project folder, where the worker script is. One worker per core: while pages render they share the
+   * cores with the main thread, and on small sites, where the cards are most of the work, they have them to themselves.
+   */
+  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
+    this.root = root;
     this.size = size;
   }
 
@@ -32,47 +32,39 @@ export class OgPool {
     });
   }
 
-  private spawn(): ChildProcess {
-    // Advanced serialisation: the PNG bytes travel as bytes, not as JSON.
-    const child = fork(this.script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.renders.set(child, 0);
-    child.on('message', (msg: { png?: Uint8Array; error?: string }) => {
-      const job = this.busy.get(child);
-      if (!job) return;
-      this.busy.delete(child);
-      if (msg.png) job.resolve(new Uint8Array(msg.png));
+  private spawn(): Worker {
+    // By path from the project root: this module may run from Vite's bundle, where relative URLs point elsewhere.
+    const worker = new Worker(join(this.root, 'src/integration/og-worker.ts'));
+    worker.on('message', (msg: { png?: Uint8Array; error?: string }) => {
+      const job = this.busy.get(worker)!;
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (msg.png) job.resolve(msg.png);
       else job.reject(new Error(`preview image: ${msg.error}`));
-      if (this.renders.get(child)! >= RENDERS_PER_PROCESS) this.retire(child);
-      else this.idle.push(child);
       this.pump();
     });
-    child.on('exit', (code) => {
-      // A crashed process fails its job; the others go on, and a new process is started on demand.
-      this.busy.get(child)?.reject(new Error(`preview image: the drawing process stopped (exit code ${code})`));
-      this.busy.delete(child);
-      this.retire(child);
+    worker.on('error', (error) => {
+      // A crashed worker fails its job and is replaced on demand; the others go on.
+      this.busy.get(worker)?.reject(error as Error);
+      this.busy.delete(worker);
+      this.workers = this.workers.filter((w) => w !== worker);
+      this.idle = this.idle.filter((w) => w !== worker);
       this.pump();
     });
-    return child;
-  }
-
-  private retire(child: ChildProcess): void {
-    this.renders.delete(child);
-    this.idle = this.idle.filter((c) => c !== child);
-    if (child.connected) child.disconnect();
+    this.workers.push(worker);
+    return worker;
   }
 
   private pump(): void {
     while (this.queue.length) {
-      const child = this.idle.pop() ?? (this.renders.size < this.size ? this.spawn() : undefined);
-      if (!child) break;
+      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.spawn() : undefined);
+      if (!worker) break;
       const job = this.queue.shift()!;
-      this.busy.set(child, job);
-      this.renders.set(child, this.renders.get(child)! + 1);
-      child.ref();
-      child.send({ svg: job.svg, options: job.options });
+      this.busy.set(worker, job);
+      worker.ref();
+      worker.postMessage({ svg: job.svg, options: job.options });
     }
-    // Idle processes must not keep the build alive once it is done.
-    for (const c of this.idle) { c.unref(); (c as unknown as { channel?: { unref(): void } }).channel?.unref(); }
+    // Idle workers must not keep the process alive once the build is done.
+    for (const w of this.idle) w.unref();
   }
 }

@@ -1,4 +1,4 @@
-// A small PNG encoder for RGBA pixels (resvg's output), run in the drawing processes (og-process.ts).
+// A small PNG encoder for RGBA pixels (resvg's output), run on the preview-card worker threads (og-worker.ts).
 import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);

@@ -1,13 +1,12 @@
-// Serves the files that are not Astro pages in dev: every view's JSON files (kg/exports/view-files.ts; a build's
-// workers write them, see build-workers.ts) and the redirect pages of renamed notes (kg/exports/redirects.ts), which
-// a build writes here.
+// Writes the files that are not Astro pages into the build (astro:build:done) and serves them in dev: every view's
+// JSON files (kg/exports/view-files.ts) and the redirect pages of renamed notes (kg/exports/redirects.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { eachLimited } from '../kg/each-limited.ts';
 import type { Site } from '../kg/build.ts';
 import { redirectPage, redirects } from '../kg/exports/redirects.ts';
-import { viewFile } from '../kg/exports/view-files.ts';
+import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
 import { getSite } from './site.ts';
 
 /** The path and content of each redirect page. */
@@ -15,15 +14,20 @@ function redirectFiles(site: Site, base: string): Map<string, string> {
   return new Map(redirects(site).map(({ from, to }) => [`entity/${from}/index.html`, redirectPage(site, base, to)]));
 }
 
-/** Writes the redirect pages of renamed notes under `outDir` (the view files come from the build workers); returns how many. */
-export async function writeRedirectPages(outDir: string, base: string): Promise<number> {
-  const pages = redirectFiles(await getSite(), base);
-  await eachLimited([...pages], 16, async ([path, html]) => {
+/** Writes the files under `outDir`, a bounded number at a time; returns how many. */
+export async function writeViewFiles(outDir: string, base: string): Promise<number> {
+  const site = await getSite();
+  const pages = redirectFiles(site, base);
+  const paths = [...viewFilePaths(site), ...pages.keys()];
+  const dirs = new Map<string, Promise<unknown>>();
+  await eachLimited(paths, 32, async (path) => {
     const file = join(outDir, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, html);
+    const dir = dirname(file);
+    if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+    await dirs.get(dir);
+    await writeFile(file, pages.get(path) ?? viewFile(site, base, path)!);
   });
-  return pages.size;
+  return paths.length;
 }
 
 /** Dev: answers requests for view files and old addresses of renamed notes from the current notes. */

@@ -31,9 +31,6 @@ export interface Site {
   cache: BuildCache;
 }
 
-/** What the exports (view files, embed pages, preview cards) read of a site: also what worker threads get. */
-export type SiteData = Pick<Site, 'config' | 'notes' | 'byId' | 'graph' | 'views'>;
-
 /** Per-file parse results and per-note HTML with the inputs they came from; see `BuildOptions.previous`. */
 export interface BuildCache {
   parsed: Map<string, { raw: string; note: Note; diagnostics: Diagnostic[] }>;

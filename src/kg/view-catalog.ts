@@ -1,6 +1,6 @@
 // Every embeddable view of a site, by id: the whole network, each entity's neighbourhood, each `::graph` directive.
 // Embed pages, oEmbed documents and per-view JSON all list views from here, so they always agree.
-import type { SiteData } from './build.ts';
+import type { Site } from './build.ts';
 import { entityNeighbourhood, type Neighbourhood, neighbourhoodId } from './neighbourhood.ts';
 import type { EmbedTarget } from './view-embed.ts';
 import { viewCaption } from './view-svg.ts';
@@ -16,11 +16,11 @@ export const NETWORK_ID = 'network';
 const NETWORK_HEIGHT = 500;
 
 interface Catalog { ids: string[]; entries: Map<string, CatalogEntry | undefined>; directives: Map<string, { noteId: string; view: GraphView }> }
-const catalogs = sharedWeakMap<SiteData, Catalog>('view-catalog');
+const catalogs = sharedWeakMap<Site, Catalog>('view-catalog');
 
 // Ids are cheap (an entity has a neighbourhood exactly when it has an edge); entries are made when asked for, so a
 // page in dev pays for its own views only, not for every entity's neighbourhood.
-function catalogOf(site: SiteData): Catalog {
+function catalogOf(site: Site): Catalog {
   let c = catalogs.get(site);
   if (c) return c;
   const ids: string[] = [];
@@ -38,12 +38,12 @@ function catalogOf(site: SiteData): Catalog {
 }
 
 /** Every view id, sorted (the network first). */
-export function viewIds(site: SiteData): string[] {
+export function viewIds(site: Site): string[] {
   return catalogOf(site).ids;
 }
 
 /** One view by id, made once per site; undefined when there is no such view. */
-export function viewEntry(site: SiteData, base: string, id: string): CatalogEntry | undefined {
+export function viewEntry(site: Site, base: string, id: string): CatalogEntry | undefined {
   const c = catalogOf(site);
   const key = `${base}\u0000${id}`;
   if (c.entries.has(key)) return c.entries.get(key);
@@ -68,13 +68,13 @@ export function viewEntry(site: SiteData, base: string, id: string): CatalogEntr
 const pageOf = (base: string, noteId: string) => `${base}entity/${encodeURIComponent(noteId)}/`;
 
 /** The catalog entry of an entity's neighbourhood, if it has one (an entity with no relations has none). */
-export function neighbourhoodEntry(site: SiteData, base: string, noteId: string) {
+export function neighbourhoodEntry(site: Site, base: string, noteId: string) {
   const entry = viewEntry(site, base, neighbourhoodId(noteId));
   return entry?.kind === 'entity' ? entry : undefined;
 }
 
 /** Views a note's page carries: its neighbourhood and its directives (for oEmbed discovery links). */
-export function pageViews(site: SiteData, base: string, noteId: string): CatalogEntry[] {
+export function pageViews(site: Site, base: string, noteId: string): CatalogEntry[] {
   const hood = viewEntry(site, base, neighbourhoodId(noteId));
   const directives = (site.views.get(noteId) ?? []).map((v) => viewEntry(site, base, v.id)!).filter(Boolean);
   return [...directives, ...(hood ? [hood] : [])];

@@ -6,9 +6,11 @@ import { allRelations, type KgConfig, type RelationTypeSpec } from './config.ts'
 import type { KnowledgeGraph } from './graph.ts';
 import { type Box, type LabelRequest, placeLabels } from './label-placement.ts';
 import { renderEmbedDetails } from './view-embed.ts';
+import { hastToHtml } from './view-html.ts';
 import { viewPositions } from './view-positions.ts';
 import { edgeTimeNote, viewTime } from './view-time.ts';
 import type { GraphView } from './views.ts';
+import { sharedWeakMap } from './shared-memo.ts';
 import { formatDate } from './dates.ts';
 
 export const SVG_WIDTH = 800;
@@ -192,6 +194,27 @@ export function renderViewSvg(view: GraphView, graph: KnowledgeGraph, config: Kg
     s('g', { class: 'kg-edge-labels', 'font-size': 11, fill: '#666666' }, edgeLabels.map((l) => s('text', { x: r1(l.x), y: r1(l.y), 'text-anchor': l.anchor }, l.text))),
     s('g', { class: 'kg-nodes' }, nodes),
   ]);
+}
+
+const svgHtml = sharedWeakMap<KnowledgeGraph, Map<string, string>>('view-svg-html');
+
+/**
+ * The drawing as HTML text, made once for the two pages that show it (an entity's page and its embed page):
+ * serialising SVG elements is the costliest part of those pages at scale. Kept until its second use only, so a
+ * 50k-note build does not hold every drawing.
+ */
+export function viewSvgHtml(view: GraphView, graph: KnowledgeGraph, config: KgConfig, base: string): string {
+  let perGraph = svgHtml.get(graph);
+  if (!perGraph) svgHtml.set(graph, (perGraph = new Map()));
+  const key = `${base}|${view.id}|${view.options.depth}|${view.nodes.length}|${view.edges.length}`;
+  const kept = perGraph.get(key);
+  if (kept !== undefined) {
+    perGraph.delete(key);
+    return kept;
+  }
+  const out = hastToHtml(renderViewSvg(view, graph, config, base));
+  perGraph.set(key, out);
+  return out;
 }
 
 /** Legend: entity types and relation types present in the view, each with its colour and line style. */

@@ -1,32 +1,25 @@
 // The small JSON files every view has: `views/<id>.json` (its data, loaded when it scrolls into view) and
 // `embed/<id>/oembed.json` (its oEmbed document); and the edges' evidence files `evidence/<n>.json` they share. Tens of thousands at scale, so the integration writes them itself
 // (and serves them in dev) instead of sending each through Astro's page pipeline.
-import type { SiteData } from '../build.ts';
+import type { Site } from '../build.ts';
 import { NETWORK_ID, viewEntry, viewIds } from '../view-catalog.ts';
 import { oembedDocument } from '../view-embed.ts';
 import { evidenceShard, evidenceShardCount } from './edge-evidence.ts';
 import { toNeighbourhoodData, toViewData } from './view-json.ts';
 
-/**
- * Every view file's path under the site root (ids as they are, not URL-encoded), in a fixed order, in groups that
- * share their work (one view's files, one evidence shard), so a build can split them between threads by group.
- * `embedPages` adds each view's embed page but the network's (Astro renders that one: see embed-page.ts).
- */
-export function viewFileGroups(site: SiteData, o: { embedPages?: boolean } = {}): string[][] {
-  const out: string[][] = [];
+/** Every view file's path under the site root (ids as they are, not URL-encoded), in a fixed order. */
+export function viewFilePaths(site: Site): string[] {
+  const out: string[] = [];
   for (const id of viewIds(site)) {
-    const group = id === NETWORK_ID ? [] : [`views/${id}.json`, ...(o.embedPages ? [`embed/${id}/index.html`] : [])];
-    out.push([...group, `embed/${id}/oembed.json`]);
+    if (id !== NETWORK_ID) out.push(`views/${id}.json`);
+    out.push(`embed/${id}/oembed.json`);
   }
-  for (let n = 0; n < evidenceShardCount(site.graph); n++) out.push([`evidence/${n}.json`]);
+  for (let n = 0; n < evidenceShardCount(site.graph); n++) out.push(`evidence/${n}.json`);
   return out;
 }
 
-/** The view files (JSON only), in order. */
-export const viewFilePaths = (site: SiteData): string[] => viewFileGroups(site).flat();
-
 /** The content of one view file, or undefined when `path` is not one. */
-export function viewFile(site: SiteData, base: string, path: string): string | undefined {
+export function viewFile(site: Site, base: string, path: string): string | undefined {
   const data = /^views\/(.+)\.json$/.exec(path);
   if (data) {
     const entry = data[1] === NETWORK_ID ? undefined : viewEntry(site, base, data[1]);

@@ -1,11 +1,9 @@
 // /entity/<id>/og.png: an entity's social preview image (1200x630), for the best-connected entities (see ogLimit).
-// Dev draws them here on request; a build's worker threads draw and write them all (integration/build-workers.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../integration/site.ts';
 import { entitiesWithCards, entityOgPng } from '../../../integration/og-image.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  if (!import.meta.env.DEV) return [];
   const site = await getSite();
   const cards = entitiesWithCards(site);
   return site.notes.filter((n) => cards.has(n.id)).map((n) => ({ params: { id: n.id } }));
