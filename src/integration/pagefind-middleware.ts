@@ -4,10 +4,10 @@ import type { MiddlewareHandler } from 'astro';
 import { searchIndexInProgress } from './pagefind.ts';
 
 /**
- * What Pagefind reads of an entity page: everything up to the first `data-pagefind-ignore="all"` block after the indexed element (the
- * relations, graph and link lists after the indexed part; see pages/entity/[id].astro). The head (title, meta) and
- * the `data-pagefind-body` element come before it, so the index is the same, from a fifth of the bytes: the
- * copy to Pagefind's process was the costliest part of indexing.
+ * What Pagefind reads of an entity page: everything up to the first `data-pagefind-ignore="all"` block after the
+ * indexed element (the relations, graph and link lists; see pages/entity/[id].astro). The head (title, meta) and the
+ * `data-pagefind-body` element come before it, so the index is the same, from a fifth of the bytes: the copy to
+ * Pagefind's process was the costliest part of indexing.
  */
 export function indexedPart(html: string): string {
   const body = html.indexOf(' data-pagefind-body');
