@@ -5,7 +5,7 @@ import type { KgConfig } from './config.ts';
 import { countBySeverity, sortDiagnostics } from './diagnostics.ts';
 import { buildGraph, type KnowledgeGraph } from './graph.ts';
 import { layoutGraph } from './layout.ts';
-import { emptyTree, parseMarkdown } from './markdown.ts';
+import { emptyTree, treeOf } from './markdown.ts';
 import { type ParsedNote, parseSource, type RenderedNote, renderFailed, renderNoteSafely } from './note-safely.ts';
 import { qualityDiagnostics } from './quality.ts';
 import { type RenderData, renderContext, renderInputs } from './render-inputs.ts';
@@ -116,7 +116,7 @@ export function hasViews(model: Model, note: Note): boolean {
 
 /** Renders one note here; rendering is the tree's last use (and changes it), so the tree is let go after. */
 export function renderHere(run: Run, model: Model, note: Note, data: RenderData): RenderedNote {
-  if (run.reused.has(note)) note.tree = parseMarkdown(note.text);
+  if (run.reused.has(note)) note.tree = treeOf(note);
   const noteViews = model.views.get(note.id) ?? [];
   const out = renderNoteSafely(note, renderContext(data, run.base, (i) => renderViewFigure(noteViews.find((v) => v.index === i), model.graph, run.config, run.base)));
   note.tree = emptyTree();
