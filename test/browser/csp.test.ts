@@ -68,6 +68,11 @@ describe('built pages need nothing the policy forbids', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('every HTML file names the site icon, so no browser asks for a /favicon.ico the site does not have', () => {
+    const missing = HTML.filter((file) => !/<link rel="icon" href="[^"]*favicon\.svg"/.test(readFileSync(file, 'utf8'))).map(urlPath);
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('in the browser, under the shipped headers', () => {

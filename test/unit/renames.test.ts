@@ -27,6 +27,7 @@ describe('a renamed note', () => {
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=/entity/hangzhou-hikvision/">');
     expect(page).toContain('<link rel="canonical" href="https://example.org/entity/hangzhou-hikvision/">');
     expect(page).toContain('<a href="/entity/hangzhou-hikvision/">Hangzhou &lt;Hikvision&gt;</a>');
+    expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     expect(page).not.toMatch(/<script/i);
   });
 

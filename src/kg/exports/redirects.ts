@@ -19,14 +19,16 @@ export function redirects(site: Site): Array<{ from: string; to: string }> {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The page at the old address: an immediate meta refresh (no script: the site's CSP forbids inline script). */
+/** The page at the old address: an immediate meta refresh (no script: the site's CSP forbids inline script).
+ *  It names the site's icon like every page, or the browser asks for /favicon.ico, which no static host has. */
 export function redirectPage(site: Site, base: string, to: string): string {
   const href = entityHref(base, to);
   const title = escape(site.byId.get(to)!.title);
   const canonical = escape(new URL(href, site.config.site).href);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Moved: ${title}</title><meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url=${escape(href)}"><link rel="canonical" href="${canonical}"></head>
+<meta http-equiv="refresh" content="0; url=${escape(href)}"><link rel="canonical" href="${canonical}">
+<link rel="icon" href="${escape(base)}favicon.svg" type="image/svg+xml"></head>
 <body><p>This page has moved to <a href="${escape(href)}">${title}</a>.</p></body></html>
 `;
 }
