@@ -10,7 +10,7 @@ export interface AstroStages {
   engine: Record<string, number>;
   /** Older builds: Pagefind's own step after the pages. */
   searchIndexMs?: number;
-  /** Preview cards drawn on worker threads while the pages render (overlapped, not on the critical path). */
+  /** Preview cards drawn in child processes while the pages render (overlapped, not on the critical path). */
   ogMs?: number;
   /** After the pages: view files written while Pagefind writes its index. */
   afterPagesMs?: number;

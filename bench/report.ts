@@ -25,7 +25,7 @@ const median = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); retu
 
 /**
  * The stages the issue asks for, in its words. The engine's from its own timings; the rest from Astro's phases and the
- * integration's log lines: pages render four at a time while worker threads draw the preview cards, so per-route
+ * integration's log lines: pages render four at a time while child processes draw the preview cards, so per-route
  * times overlap and are not added up.
  */
 export function stageRow(run: BuildRun): Record<string, number | undefined> {

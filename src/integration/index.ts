@@ -50,9 +50,9 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         }
         // Astro empties outDir next: keep the previous build until this one has succeeded.
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
-        // Preview images take the longest per page: worker threads draw them while Astro renders everything else.
+        // Preview images take the longest per page: child processes draw them while Astro renders everything else.
         const t0 = performance.now();
-        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (worker threads, alongside the pages)`));
+        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (child processes, alongside the pages)`));
         startSearchIndex(base);
         // The change log reads git while the pages render; the Changes page and its feed wait for it.
         const t1 = performance.now();

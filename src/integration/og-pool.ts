@@ -1,28 +1,41 @@
-// A small pool of worker threads (og-worker.ts) that turn card SVGs into PNGs off the main thread, in order of request.
+// A small pool of child processes (og-worker.ts) that turn card SVGs into PNGs off the build's process, in order of
+// request. Processes, not worker threads: resvg-js keeps native memory after each render (thx/resvg-js#216, several
+// MB a card) that only the end of a process gives back, so each child exits once it has had nothing to do for a while.
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 
 export interface RenderOptions { fitTo: { mode: 'width'; value: number }; font: Record<string, unknown>; logLevel: 'off' }
 
 interface Job { svg: string; options: RenderOptions; resolve: (png: Uint8Array) => void; reject: (e: Error) => void }
 
+/** How long a child waits for another card before it exits and frees its memory. */
+export const IDLE_MS = 1000;
+
 export class OgPool {
-  private idle: Worker[] = [];
-  private busy = new Map<Worker, Job>();
+  private idle: ChildProcess[] = [];
+  private busy = new Map<ChildProcess, Job>();
   private queue: Job[] = [];
-  private workers: Worker[] = [];
+  private children = new Set<ChildProcess>();
+  private timers = new Map<ChildProcess, NodeJS.Timeout>();
 
   private root: string;
   private size: number;
 
   /**
-   * `root` is the project folder, where the worker script is. One worker per core: while pages render they share the
-   * cores with the main thread, and on small sites, where the cards are most of the work, they have them to themselves.
+   * `root` is the project folder, where the worker script is. One child per core: while pages render they share the
+   * cores with the build, and on small sites, where the cards are most of the work, they have them to themselves.
    */
   constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
     this.root = root;
     this.size = size;
+  }
+
+  /** The drawing processes alive now (idle ones leave after IDLE_MS). */
+  get processes(): ChildProcess[] {
+    return [...this.children];
   }
 
   render(svg: string, options: RenderOptions): Promise<Uint8Array> {
@@ -32,39 +45,62 @@ export class OgPool {
     });
   }
 
-  private spawn(): Worker {
-    // By path from the project root: this module may run from Vite's bundle, where relative URLs point elsewhere.
-    const worker = new Worker(join(this.root, 'src/integration/og-worker.ts'));
-    worker.on('message', (msg: { png?: Uint8Array; error?: string }) => {
-      const job = this.busy.get(worker)!;
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      if (msg.png) job.resolve(msg.png);
+  /** Next to this module, or (when it runs from Vite's bundle, where relative URLs point elsewhere) in the project. */
+  private script(): string {
+    const here = fileURLToPath(new URL('./og-worker.ts', import.meta.url));
+    return existsSync(here) ? here : join(this.root, 'src/integration/og-worker.ts');
+  }
+
+  private spawn(): ChildProcess {
+    // 'advanced' serialization sends the PNG bytes as bytes, not as JSON. What the child prints on stderr goes into
+    // the error of the card it fails, not into the build's log.
+    const child = fork(this.script(), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => { if (stderr.length < 4000) stderr += text; });
+    child.on('message', (msg: { png?: Uint8Array; error?: string }) => {
+      const job = this.busy.get(child);
+      if (!job) return;
+      this.busy.delete(child);
+      this.idle.push(child);
+      if (msg.png) job.resolve(new Uint8Array(msg.png));
       else job.reject(new Error(`preview image: ${msg.error}`));
       this.pump();
     });
-    worker.on('error', (error) => {
-      // A crashed worker fails its job and is replaced on demand; the others go on.
-      this.busy.get(worker)?.reject(error as Error);
-      this.busy.delete(worker);
-      this.workers = this.workers.filter((w) => w !== worker);
-      this.idle = this.idle.filter((w) => w !== worker);
+    // A child that dies fails its job and is replaced on demand; the others go on.
+    const gone = (error?: Error) => {
+      if (!this.children.delete(child)) return;
+      clearTimeout(this.timers.get(child));
+      this.timers.delete(child);
+      this.idle = this.idle.filter((c) => c !== child);
+      const job = this.busy.get(child);
+      this.busy.delete(child);
+      const said = error?.message ?? stderr.split('\n').find((line) => /\S/.test(line) && !/^\s+at /.test(line))?.trim();
+      job?.reject(new Error(`preview image: the drawing process ended (exit ${child.exitCode ?? child.signalCode})${said ? `: ${said}` : ''}`));
       this.pump();
-    });
-    this.workers.push(worker);
-    return worker;
+    };
+    child.on('error', gone);
+    child.on('exit', () => gone());
+    this.children.add(child);
+    return child;
   }
 
   private pump(): void {
     while (this.queue.length) {
-      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.spawn() : undefined);
-      if (!worker) break;
+      const child = this.idle.pop() ?? (this.children.size < this.size ? this.spawn() : undefined);
+      if (!child) break;
+      clearTimeout(this.timers.get(child));
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.ref();
-      worker.postMessage({ svg: job.svg, options: job.options });
+      this.busy.set(child, job);
+      child.ref();
+      child.channel?.ref();
+      child.send({ svg: job.svg, options: job.options });
     }
-    // Idle workers must not keep the process alive once the build is done.
-    for (const w of this.idle) w.unref();
+    for (const child of this.idle) {
+      // Idle children must not keep the build alive, and leave after IDLE_MS without work.
+      child.unref();
+      child.channel?.unref();
+      clearTimeout(this.timers.get(child));
+      this.timers.set(child, setTimeout(() => { if (this.idle.includes(child)) child.disconnect(); }, IDLE_MS).unref());
+    }
   }
 }

@@ -1,4 +1,4 @@
-// A small PNG encoder for RGBA pixels (resvg's output), run on the preview-card worker threads (og-worker.ts).
+// A small PNG encoder for RGBA pixels (resvg's output), run in the preview-card drawing processes (og-worker.ts).
 import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -38,8 +38,8 @@ export function scanlines(rgba: Uint8Array, width: number, height: number, chann
 
 /**
  * 8-bit PNG, RGB when every pixel is opaque (cards are), else RGBA; same pixels give the same bytes (zlib is
- * deterministic at a fixed level). Synchronous on purpose: it runs on worker threads, and async zlib would queue in
- * libuv's pool behind the build's file writes.
+ * deterministic at a fixed level). Synchronous: it runs in a drawing process (og-worker.ts), which has nothing else to
+ * do meanwhile.
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
   const channels = isOpaque(rgba) ? 3 : 4;

@@ -1,0 +1,37 @@
+// The preview-card pool: cards come back as PNGs from child processes, which leave once idle (freeing resvg's native
+// memory) and whose death fails only their own card.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { IDLE_MS, OgPool, type RenderOptions } from '../../src/integration/og-pool.ts';
+
+const options: RenderOptions = { fitTo: { mode: 'width', value: 120 }, font: { loadSystemFonts: false }, logLevel: 'off' };
+const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><rect width="60" height="30" fill="${fill}"/></svg>`;
+const isPng = (png: Uint8Array) => Buffer.from(png.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+describe('preview card pool', () => {
+  it('draws cards in child processes, which exit after a second without work', async () => {
+    const pool = new OgPool(process.cwd(), 2);
+    const pngs = await Promise.all(['#ff0000', '#00ff00', '#0000ff'].map((c) => pool.render(svg(c), options)));
+    expect(pngs.every(isPng)).toBe(true);
+    expect(new Set(pngs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(3);
+    const pids = pool.processes.map((c) => c.pid);
+    expect(pids.length).toBe(2);
+    // They leave after IDLE_MS without work (later when the machine is busy), not before.
+    await sleep(IDLE_MS / 2);
+    expect(pool.processes.length).toBe(2);
+    await expect.poll(() => pool.processes.length, { timeout: 15_000, interval: 100 }).toBe(0);
+    for (const pid of pids) expect(() => process.kill(pid!, 0)).toThrow();
+    // And it starts again when asked.
+    expect(isPng(await pool.render(svg('#000000'), options))).toBe(true);
+  });
+
+  it('a drawing process that dies fails its card only; the next card is drawn', async () => {
+    const pool = new OgPool(process.cwd(), 1);
+    await pool.render(svg('#123456'), options);
+    // Killed, and given a card before the pool hears of it.
+    pool.processes[0].kill('SIGKILL');
+    const pending = pool.render(svg('#654321'), options);
+    await expect(pending).rejects.toThrow(/drawing process ended/);
+    expect(isPng(await pool.render(svg('#abcdef'), options))).toBe(true);
+  });
+});
