@@ -1,6 +1,7 @@
 // One interactive graph view (sigma v3 on a graphology graph): hover highlights a node's neighbours and shows its
 // summary, a selection fades everything else, filters hide types and relations, and camera controls sit on top.
 // Shared by the network page, entity neighbourhoods, article views and embed pages.
+import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { cameraControls, type CameraControls, motion } from './camera-controls.ts';
@@ -12,7 +13,7 @@ import { nodePrograms } from './node-programs.ts';
 import { SKIP } from './skip-program.ts';
 import { onSchemeChange, readTheme, type Theme } from './theme.ts';
 import { createTooltip } from './tooltip.ts';
-import { edgeActiveOn, relationActiveOn, type EdgeAttrs, type NodeAttrs, type Tables, type ViewGraph } from './view-graph.ts';
+import { edgeActiveOn, LARGE_EDGES, relationActiveOn, type EdgeAttrs, type NodeAttrs, type Tables, type ViewGraph } from './view-graph.ts';
 import { edgeAt, type Segments, visibleSegments } from './edge-hit.ts';
 import { isMoving } from './is-moving.ts';
 
@@ -37,6 +38,11 @@ export interface SigmaViewOptions {
   filter?: { hiddenNode(node: string, attrs: NodeAttrs): boolean; hiddenRelation(rel: string): boolean };
   /** Called once the edges are drawn too (big graphs draw their nodes first, edges in a later frame). */
   onEdges?: () => void;
+  /**
+   * Big graphs: the graph comes without its `count` edges and `add` puts them in after the nodes' first frame is on
+   * screen (building 50k edges in graphology and sigma takes about a second in a browser; the nodes alone much less).
+   */
+  lateEdges?: { count: number; add: () => void };
   /** The first frame's date (day number, time-filter.ts): relations not in force then fade; null or absent: all dates. */
   asOf?: number | null;
   /** The edge card's content (its relations and their evidence), shown on hover and pinned on click. */
@@ -81,12 +87,6 @@ function lighter(color: string, bg: string): string {
   return out;
 }
 
-/**
- * Level of detail above this many edges: edges are hidden while the camera moves, and the first frame shows the nodes
- * alone, the edges one frame later (software GL at 10k nodes, 18k shown edges: a frame ~50 ms without edges, ~200 ms
- * with them; bench/README.md).
- */
-const LARGE_EDGES = 5000;
 
 /** Keeps one-finger touches and plain wheel turns for the page (scrolling past a view must not get stuck in it). */
 function guardScrolling(stage: HTMLElement): void {
@@ -114,7 +114,10 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
   let selected: string | null = null;
   let hideNode: (node: string, attrs: NodeAttrs) => boolean = o.filter?.hiddenNode ?? (() => false);
   let hideRel: (rel: string) => boolean = o.filter?.hiddenRelation ?? (() => false);
-  let edgesDrawn = graph.size <= LARGE_EDGES;
+  const edgeCount = graph.size + (o.lateEdges?.count ?? 0);
+  if (o.lateEdges && edgeCount <= LARGE_EDGES) o.lateEdges.add();
+  const lateEdges = edgeCount > LARGE_EDGES ? o.lateEdges : undefined;
+  let edgesDrawn = edgeCount <= LARGE_EDGES;
   let day: number | null = o.asOf ?? null;
   let emphasis: { nodes: Set<string>; edges: Set<string> } | null = null;
   let hoveredEdge: string | null = null;
@@ -214,7 +217,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     minCameraRatio: 0.05,
     maxCameraRatio: 3,
     zIndex: false,
-    hideEdgesOnMove: graph.size > LARGE_EDGES,
+    hideEdgesOnMove: edgeCount > LARGE_EDGES,
     defaultDrawNodeHover: hoverDrawer<NodeAttrs, EdgeAttrs>(theme),
     defaultDrawNodeLabel: labels.nodeDrawer,
     defaultDrawEdgeLabel: labels.edgeDrawer,
@@ -351,7 +354,14 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     requestAnimationFrame(() => requestAnimationFrame(() => {
       if (killed) return;
       edgesDrawn = true;
-      sigma.refresh();
+      if (lateEdges) {
+        // Sigma would index each added edge and schedule a refresh for it: it watches another (empty) graph meanwhile,
+        // and indexes them all at once when it gets this one back.
+        sigma.setGraph(new Graph<NodeAttrs, EdgeAttrs>());
+        lateEdges.add();
+        edgeOrder = undefined;
+        sigma.setGraph(graph);
+      } else sigma.refresh();
       o.onEdges?.();
     }));
   }

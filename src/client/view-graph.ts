@@ -63,11 +63,21 @@ export function shortLabel(title: string, max = 26): string {
   return `${(word > max / 2 ? cut.slice(0, word) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/**
+ * Level of detail above this many edges: edges are hidden while the camera moves, and the first frame shows the nodes
+ * alone, the edges one frame later (software GL at 10k nodes, 18k shown edges: a frame ~50 ms without edges, ~200 ms
+ * with them; bench/README.md). The network view adds them to the graph only then (sigma-view's `lateEdges`).
+ */
+export const LARGE_EDGES = 5000;
+
 const GREY = '#777777';
 const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
-/** Builds the graph; tolerant of missing columns (bad input must not crash the page: it draws what it can). */
-export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number) => number = (s) => s): { graph: ViewGraph; tables: Tables } {
+/**
+ * Builds the graph; tolerant of missing columns (bad input must not crash the page: it draws what it can).
+ * `edges: false` leaves the edges out, for addViewEdges to add once the nodes are on screen.
+ */
+export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number) => number = (s) => s, o: { edges?: boolean } = {}): { graph: ViewGraph; tables: Tables } {
   const graph: ViewGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   const { types, relations } = data;
   const n = data.nodes;
@@ -82,6 +92,14 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
       summary: summary?.[i], distance: extra.distance?.[i], x1: extra.x1?.[i], y1: extra.y1?.[i], focus: focus.has(i),
     });
   }
+  if (o.edges !== false) addViewEdges(graph, data);
+  return { graph, tables: { types, relations } };
+}
+
+/** Adds the payload's edges to a graph built by toViewGraph: one line per source, target and direction. */
+export function addViewEdges(graph: ViewGraph, data: CompactGraph | ViewData): void {
+  const { relations } = data;
+  const n = data.nodes;
   const e = data.edges;
   const unsourced = new Set(e.unsourced ?? []);
   const day = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -114,7 +132,6 @@ export function toViewGraph(data: CompactGraph | ViewData, sizeOf: (size: number
       ...(dated ? { times: [[rel.id, begin, end]] } : {}),
     });
   }
-  return { graph, tables: { types, relations } };
 }
 
 /** Whether a drawn line is in force on `day` (null: no date chosen) through at least one relation the filters show. */

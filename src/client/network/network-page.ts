@@ -5,7 +5,7 @@ import type { CompactGraph, GraphDetails } from '../../kg/exports/graph-json.ts'
 import { claimsOf, edgeDescriber, evidenceDetails, evidenceStore, missing } from '../edge-evidence.ts';
 import { entityUrl } from '../open-entity.ts';
 import { createSigmaView, type SigmaView } from '../sigma-view.ts';
-import { toViewGraph, type ViewGraph } from '../view-graph.ts';
+import { addViewEdges, LARGE_EDGES, toViewGraph, type ViewGraph } from '../view-graph.ts';
 import { attachPathPanel, type PathPanel } from './path-panel.ts';
 import { attachSearch } from './search-box.ts';
 import type { SearchEntry } from './search-match.ts';
@@ -33,7 +33,9 @@ async function fetchJson<T>(path: string): Promise<T> {
 
 function start(page: Page, data: CompactGraph): void {
   performance.mark('kg:data');
-  const { graph, tables } = toViewGraph(data);
+  // A big graph's first frame shows its nodes; the edges, and what needs them, come a frame later.
+  const late = data.edges.source.length > LARGE_EDGES;
+  const { graph, tables } = toViewGraph(data, undefined, { edges: !late });
   const indexOf = new Map(data.nodes.id.map((id, i) => [id, i]));
   const typeLabel = (kind: string) => tables.types.find((t) => t.id === kind)?.label ?? kind;
   let details: GraphDetails | undefined;
@@ -116,74 +118,84 @@ function start(page: Page, data: CompactGraph): void {
     // The shared view's filters are in the first frame already.
     filter: { hiddenNode, hiddenRelation },
     asOf: initial.asof ? asOfDay(initial.asof) : null,
-    onEdges: () => performance.mark('kg:edges'),
+    lateEdges: late ? { count: data.edges.source.length, add: () => addViewEdges(graph, data) } : undefined,
+    onEdges: () => {
+      performance.mark('kg:edges');
+      if (late) interact();
+    },
     describeEdge: edgeDescriber(graph, tables, evidence, BASE, (rel) => !hiddenRelations.has(rel)),
   });
-  performance.mark('kg:first-frame');
+  // With how many edges the first frame was drawn (none when they come later): for the bench and tests.
+  performance.mark('kg:first-frame', { detail: { edges: graph.size } });
   // For tests and the console: the live view (camera, graph) without reaching into module scope.
   Object.defineProperty(page.root, 'kgView', { value: view, configurable: true });
-  requestAnimationFrame(() => { performance.mark('kg:first-paint'); page.root.dataset.ready = 'true'; });
-
-  // As of a date: the time control sits under the canvas when relations have dates.
-  const time = createTimeControl(view, { initial: view.asOf(), onChange: writeUrl });
-  if (time) page.root.querySelector('.kg-network-main')?.after(time.element);
-
-  // Restore the shared view: camera, selection (the filters are in place).
+  requestAnimationFrame(() => performance.mark('kg:first-paint'));
   if (initial.camera) view.sigma.getCamera().setState(initial.camera);
-  if (initial.node) select(initial.node);
-  const pathForm = page.root.querySelector<HTMLElement>('[data-paths]');
-  const search = page.root.querySelector<HTMLInputElement>('#kg-search-input');
-  const listbox = page.root.querySelector<HTMLElement>('#kg-search-results');
-  const entries = (): SearchEntry[] => data.nodes.id.map((id, i) => ({ id, title: data.nodes.label[i], aliases: details?.aliases[i] ?? [] }));
-  const describe = (id: string) => typeLabel(graph.getNodeAttribute(id, 'kind'));
-  if (pathForm) {
-    paths = attachPathPanel(pathForm, {
-      graph, tables, view, base: BASE, entries, describe,
-      reveal: (types, rels) => {
-        const changed = [...types.map((t) => hiddenTypes.delete(t)), ...rels.map((r) => hiddenRelations.delete(r))].some(Boolean);
-        if (changed) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }
-      },
-      clearSelection: () => { if (view.selected()) select(null); },
-      onChange: writeUrl,
+  if (!late) interact();
+
+  /** The rest needs the edges: the time control, the shared selection and paths, filters, search. Then it is ready. */
+  function interact(): void {
+    // As of a date: the time control sits under the canvas when relations have dates.
+    const time = createTimeControl(view, { initial: view.asOf(), onChange: writeUrl });
+    if (time) page.root.querySelector('.kg-network-main')?.after(time.element);
+
+    // Restore the shared view's selection (the filters and camera are in place).
+    if (initial.node) select(initial.node);
+    const pathForm = page.root.querySelector<HTMLElement>('[data-paths]');
+    const search = page.root.querySelector<HTMLInputElement>('#kg-search-input');
+    const listbox = page.root.querySelector<HTMLElement>('#kg-search-results');
+    const entries = (): SearchEntry[] => data.nodes.id.map((id, i) => ({ id, title: data.nodes.label[i], aliases: details?.aliases[i] ?? [] }));
+    const describe = (id: string) => typeLabel(graph.getNodeAttribute(id, 'kind'));
+    if (pathForm) {
+      paths = attachPathPanel(pathForm, {
+        graph, tables, view, base: BASE, entries, describe,
+        reveal: (types, rels) => {
+          const changed = [...types.map((t) => hiddenTypes.delete(t)), ...rels.map((r) => hiddenRelations.delete(r))].some(Boolean);
+          if (changed) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }
+        },
+        clearSelection: () => { if (view.selected()) select(null); },
+        onChange: writeUrl,
+      });
+      if (initial.pathFrom || initial.pathTo) paths.restore(initial);
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    view.sigma.getCamera().on('updated', () => { clearTimeout(timer); timer = setTimeout(writeUrl, 250); });
+    window.addEventListener('hashchange', () => {
+      const s = parseState(location.hash);
+      hiddenTypes.clear(); (s.hiddenTypes ?? defaults.hiddenTypes).forEach((t) => hiddenTypes.add(t));
+      hiddenRelations.clear(); (s.hiddenRelations ?? defaults.hiddenRelations).forEach((r) => hiddenRelations.add(r));
+      syncFilterInputs(page.root, hiddenTypes, hiddenRelations);
+      applyFilters();
+      if (s.camera) view.sigma.getCamera().setState(s.camera);
+      time?.set(s.asof ? asOfDay(s.asof) ?? null : null);
+      paths?.restore(s);
+      select(s.node);
     });
-    if (initial.pathFrom || initial.pathTo) paths.restore(initial);
+
+    wireFilters(page.root, hiddenTypes, hiddenRelations, applyFilters);
+    wireNodeList(page.root, graph, (id) => { select(id, { fly: true, focusPanel: true }); page.stage.scrollIntoView({ block: 'nearest' }); });
+    page.root.querySelector('[data-action=reset]')?.addEventListener('click', () => view.controls.reset());
+
+    if (search && listbox) {
+      attachSearch(search, listbox, entries, describe, (id) => {
+        // A hidden type's entity is made visible again: the reader asked for it by name.
+        const kind = graph.getNodeAttribute(id, 'kind');
+        if (hiddenTypes.delete(kind)) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }
+        select(id, { fly: true });
+      });
+    }
+
+    // Summaries and aliases after the first frame: the panel and search get richer, the first paint does not wait.
+    const loadDetails = () => fetchJson<GraphDetails>('graph-details.json').then((d) => {
+      details = d;
+      page.root.dataset.details = 'true';
+      const sel = view.selected();
+      if (sel) select(sel);
+    }).catch((error) => console.warn('Summaries could not be loaded:', error));
+    if ('requestIdleCallback' in window) requestIdleCallback(() => void loadDetails(), { timeout: 500 });
+    else setTimeout(() => void loadDetails(), 50);
+    requestAnimationFrame(() => { page.root.dataset.ready = 'true'; });
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  view.sigma.getCamera().on('updated', () => { clearTimeout(timer); timer = setTimeout(writeUrl, 250); });
-  window.addEventListener('hashchange', () => {
-    const s = parseState(location.hash);
-    hiddenTypes.clear(); (s.hiddenTypes ?? defaults.hiddenTypes).forEach((t) => hiddenTypes.add(t));
-    hiddenRelations.clear(); (s.hiddenRelations ?? defaults.hiddenRelations).forEach((r) => hiddenRelations.add(r));
-    syncFilterInputs(page.root, hiddenTypes, hiddenRelations);
-    applyFilters();
-    if (s.camera) view.sigma.getCamera().setState(s.camera);
-    time?.set(s.asof ? asOfDay(s.asof) ?? null : null);
-    paths?.restore(s);
-    select(s.node);
-  });
-
-  wireFilters(page.root, hiddenTypes, hiddenRelations, applyFilters);
-  wireNodeList(page.root, graph, (id) => { select(id, { fly: true, focusPanel: true }); page.stage.scrollIntoView({ block: 'nearest' }); });
-  page.root.querySelector('[data-action=reset]')?.addEventListener('click', () => view.controls.reset());
-
-  if (search && listbox) {
-    attachSearch(search, listbox, entries, describe, (id) => {
-      // A hidden type's entity is made visible again: the reader asked for it by name.
-      const kind = graph.getNodeAttribute(id, 'kind');
-      if (hiddenTypes.delete(kind)) { syncFilterInputs(page.root, hiddenTypes, hiddenRelations); applyFilters(); }
-      select(id, { fly: true });
-    });
-  }
-
-  // Summaries and aliases after the first frame: the panel and search get richer, the first paint does not wait.
-  const loadDetails = () => fetchJson<GraphDetails>('graph-details.json').then((d) => {
-    details = d;
-    page.root.dataset.details = 'true';
-    const sel = view.selected();
-    if (sel) select(sel);
-  }).catch((error) => console.warn('Summaries could not be loaded:', error));
-  if ('requestIdleCallback' in window) requestIdleCallback(() => void loadDetails(), { timeout: 500 });
-  else setTimeout(() => void loadDetails(), 50);
 }
 
 function syncFilterInputs(root: HTMLElement, hiddenTypes: Set<string>, hiddenRelations: Set<string>): void {
