@@ -2,7 +2,6 @@
 // file names, twin titles, self links and cycles) built together by the real `astro build`, within a time limit and
 // without a stack trace; their pages open in Chromium under the shipped CSP with nothing lost and nothing broken.
 import { DOMParser } from '@xmldom/xmldom';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -11,6 +10,7 @@ import { checkLinks } from '../../scripts/check-links.ts';
 import { corpus, expected, materialise } from '../hostile/corpus.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { auditPage } from '../hostile/page-audit.ts';
+import { astroBuild, type AstroBuild } from './astro-build.ts';
 import { launch } from './browser.ts';
 
 const CONTENT = 'test-results/odd-content';
@@ -22,7 +22,7 @@ const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 // a vault with dangling links is, with KG_ON_BROKEN_LINKS=warn.
 const VALID = new Map([...corpus()].filter(([name]) => expected(name).every((l) => !/ error /.test(l) || / error unknown-target$/.test(l))));
 
-let build: { code: number; output: string; ms: number };
+let build: AstroBuild;
 let browser: Browser;
 let context: BrowserContext;
 let server: Server;
@@ -30,12 +30,7 @@ let origin: string;
 
 beforeAll(async () => {
   materialise(CONTENT, VALID);
-  const t0 = performance.now();
-  build = await new Promise((done) => {
-    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT, KG_ON_BROKEN_LINKS: 'warn' }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, output: stdout + stderr, ms: performance.now() - t0 });
-    });
-  });
+  build = await astroBuild({ KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT, KG_ON_BROKEN_LINKS: 'warn' }, BUILD_LIMIT);
   ({ server, url: origin } = await serveWithHeaders(OUT, shippedHeaders()));
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,13 +1,13 @@
 // The network view of a big graph (the bench's generated vault of 1,000 notes, 5,725 relations: past the level-of-
 // detail threshold) through the real `astro build`: the first frame shows the nodes alone, the edges follow, and
 // everything that needs them (a shared selection's relations, filters, search, the time control) works once they are in.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeVault } from '../../bench/vault/generate.ts';
 import { LARGE_EDGES } from '../../src/client/view-graph.ts';
+import { astroBuild, type AstroBuild } from './astro-build.ts';
 import { launch, screenshot, watchErrors } from './browser.ts';
 import { drawnPixels } from './graph-helpers.ts';
 import { serveDir } from './static-server.ts';
@@ -17,7 +17,7 @@ const OUT = 'test-results/large-dist';
 const BUILD_LIMIT = 300_000;
 const NETWORK = '[data-network]';
 
-let build: { code: number; output: string };
+let build: AstroBuild;
 let browser: Browser;
 let context: BrowserContext;
 let server: Server;
@@ -26,12 +26,8 @@ let hub: { id: string; title: string; degree: number };
 
 beforeAll(async () => {
   await writeVault(VAULT, { notes: 1000, seed: 1 });
-  build = await new Promise((done) => {
-    // No preview cards: they are not what this file tests, and would triple the build's time.
-    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT, KG_OG_LIMIT: '0' }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, output: stdout + stderr });
-    });
-  });
+  // No preview cards: they are not what this file tests, and would triple the build's time.
+  build = await astroBuild({ KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT, KG_OG_LIMIT: '0' }, BUILD_LIMIT);
   ({ server, url: origin } = await serveDir(OUT));
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,30 +1,26 @@
 // An Obsidian vault as the content folder, through the real `astro build`: every note gets a page, attachments are
 // copied and their embeds load under the shipped CSP, Markdown links and wiki-links lead to the right pages, and
 // .obsidian/, .trash/ and the templates folder publish nothing.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/check-links.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
+import { astroBuild, type AstroBuild } from './astro-build.ts';
 import { launch, screenshot, watchErrors } from './browser.ts';
 
 const VAULT = 'test/fixtures/obsidian-vault';
 const OUT = 'test-results/obsidian-dist';
 const BUILD_LIMIT = 300_000;
 
-let build: { code: number; output: string };
+let build: AstroBuild;
 let browser: Browser;
 let server: Server;
 let origin: string;
 
 beforeAll(async () => {
-  build = await new Promise((done) => {
-    execFile('npx', ['astro', 'build'], { env: { ...process.env, KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT }, timeout: BUILD_LIMIT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, output: stdout + stderr });
-    });
-  });
+  build = await astroBuild({ KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT }, BUILD_LIMIT);
   ({ server, url: origin } = await serveWithHeaders(OUT, shippedHeaders()));
   browser = await launch();
 }, BUILD_LIMIT + 30_000);
