@@ -7,7 +7,7 @@ import { motion } from './camera-controls.ts';
 import { edgeDescriber, evidenceStore } from './edge-evidence.ts';
 import { entityUrl, openPage } from './open-entity.ts';
 import { createSigmaView, type SigmaView } from './sigma-view.ts';
-import { toViewGraph, type ViewGraph } from './view-graph.ts';
+import { addViewEdges, LARGE_EDGES, toViewGraph, type ViewGraph } from './view-graph.ts';
 import { asOfDay } from '../kg/time-filter.ts';
 import { createTimeControl } from './time-control.ts';
 
@@ -64,7 +64,10 @@ export async function mountView(figure: HTMLElement, o: { asof?: string } = {}):
   figure.dataset.live = 'loading';
   try {
     const data = await load(id);
-    const { graph, tables } = toViewGraph(data);
+    // A big view (the whole network, embedded) draws its nodes first; the edges and what needs them come after.
+    const edges = data.edges.source.length;
+    const late = edges > LARGE_EDGES;
+    const { graph, tables } = toViewGraph(data, undefined, { edges: !late });
     // Evidence files are fetched on the first edge hover; a view file gives its edges' indices in graph.json.
     const gid = (data.edges as { gid?: number[] }).gid;
     const evidence = evidenceStore(BASE, data.edges.type, id === 'network' ? (i) => i : (i) => gid?.[i]);
@@ -77,7 +80,7 @@ export async function mountView(figure: HTMLElement, o: { asof?: string } = {}):
     const view = createSigmaView(canvas, graph, {
       label: figure.querySelector('.kg-view-caption')?.textContent?.trim() || ('title' in data ? data.title : 'Graph'),
       tables,
-      edgeLabels: graph.size <= LABEL_ALL_EDGES ? 'always' : 'around',
+      edgeLabels: edges <= LABEL_ALL_EDGES ? 'always' : 'around',
       labelAll: graph.order <= 80,
       hoverHint: 'Click to open its page',
       onClickNode: (node) => openPage(entityUrl(BASE, node)),
@@ -86,23 +89,30 @@ export async function mountView(figure: HTMLElement, o: { asof?: string } = {}):
       // The whole network: body links and citations would bury the relations (as on the network page, by default).
       filter: id === 'network' ? { hiddenNode: () => false, hiddenRelation: networkHidden } : undefined,
       asOf: asof ? asOfDay(asof) ?? null : null,
+      lateEdges: late ? { count: edges, add: () => addViewEdges(graph, data) } : undefined,
+      onEdges: late ? () => interact(view) : undefined,
     });
-    // The time control replaces the static "as of" line: the reader can now move the date.
-    const time = createTimeControl(view, { initial: view.asOf() });
-    if (time) {
-      const height = canvas.clientHeight;
-      canvas.after(time.element);
-      for (const note of figure.querySelectorAll<HTMLElement>('.kg-view-asof')) note.hidden = true;
-      // An embed's canvas gives the control room (sigma itself only follows window resizes).
-      if (canvas.clientHeight !== height) view.sigma.resize().refresh();
-    }
-    const depth = figure.querySelector<HTMLElement>('.kg-depth');
-    if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
     // For tests and the console: the live view, without reaching into module scope.
     Object.defineProperty(figure, 'kgView', { value: view, configurable: true });
-    figure.dataset.live = 'ready';
-    figure.dispatchEvent(new CustomEvent('kg:view-ready', { bubbles: true }));
+    if (!late) interact(view);
     return view;
+
+    /** What needs the edges: the time control and the depth switch. Then the view is ready. */
+    function interact(view: SigmaView): void {
+      // The time control replaces the static "as of" line: the reader can now move the date.
+      const time = createTimeControl(view, { initial: view.asOf() });
+      if (time) {
+        const height = canvas!.clientHeight;
+        canvas!.after(time.element);
+        for (const note of figure.querySelectorAll<HTMLElement>('.kg-view-asof')) note.hidden = true;
+        // An embed's canvas gives the control room (sigma itself only follows window resizes).
+        if (canvas!.clientHeight !== height) view.sigma.resize().refresh();
+      }
+      const depth = figure.querySelector<HTMLElement>('.kg-depth');
+      if (depth && graph.someNode((_, a) => a.distance !== undefined)) depthSwitch(view, graph, depth);
+      figure.dataset.live = 'ready';
+      figure.dispatchEvent(new CustomEvent('kg:view-ready', { bubbles: true }));
+    }
   } catch (error) {
     // The static SVG stays: the view still reads without the interactive layer.
     figure.dataset.live = 'failed';

@@ -1,6 +1,7 @@
 // The network view of a big graph (the bench's generated vault of 1,000 notes, 5,725 relations: past the level-of-
 // detail threshold) through the real `astro build`: the first frame shows the nodes alone, the edges follow, and
-// everything that needs them (a shared selection's relations, filters, search, the time control) works once they are in.
+// everything that needs them (a shared selection's relations, filters, search, the time control) works once they are
+// in, on the network page and in the embedded whole network.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -83,6 +84,21 @@ describe('a big network view', () => {
     expect(await page.locator('.kg-panel-relations li').count()).toBeGreaterThan(5);
     // The generated relations have dates: the control is made once the edges are in.
     expect(await page.locator('.kg-time').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the embedded whole network also draws its nodes first, then its edges and time control', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${origin}/embed/network/`);
+    const figure = page.locator('figure[data-view="network"]');
+    await expect.poll(() => figure.getAttribute('data-live'), { timeout: 60_000 }).toBe('ready');
+    expect(await figure.evaluate((el) => (el as any).kgView.graph.size)).toBeGreaterThan(LARGE_EDGES / 2);
+    expect(await figure.locator('.kg-time').count()).toBe(1);
+    const { drawn, total } = await drawnPixels(context, figure.locator('.kg-view-canvas'));
+    expect(drawn).toBeGreaterThan(total * 0.02);
+    await screenshot(page, 'large-embed-network');
     expect(errors).toEqual([]);
     await page.close();
   });
