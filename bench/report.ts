@@ -33,7 +33,7 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
     'pages + endpoints (entity, embed, index pages; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
-    'preview images (worker thread, during the pages)': run.ogMs,
+    'preview images (child processes, during the pages)': run.ogMs,
     'view JSON + oEmbed files, search index (after the pages, side by side)': run.afterPagesMs ?? run.searchIndexMs,
   };
 }
