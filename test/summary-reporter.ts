@@ -5,14 +5,14 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const count = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const state = test.result().state;
+      const states = [...module.children.allTests()].map((test) => test.result().state);
+      for (const state of states) {
         if (state === 'passed') count.passed++;
         else if (state === 'failed') count.failed++;
         else count.skipped++;
       }
-      // A file that failed to load has no tests but must not pass unnoticed.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed++;
+      // A file that failed to load, or whose setup (beforeAll) failed, skips its tests but must not pass unnoticed.
+      if (module.state() === 'failed' && !states.includes('failed')) count.failed++;
     }
     count.failed += unhandledErrors.length;
     process.stdout.write(`\n${count.passed} passed, ${count.failed} failed${count.skipped ? `, ${count.skipped} skipped` : ''}\n`);

@@ -23,17 +23,19 @@ export class OgPool {
 
   private root: string;
   private size: number;
+  private idleMs: number;
 
   /**
    * `root` is the project folder, where the worker script is. One child per core: while pages render they share the
    * cores with the build, and on small sites, where the cards are most of the work, they have them to themselves.
    */
-  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
+  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism())), idleMs = IDLE_MS) {
     this.root = root;
     this.size = size;
+    this.idleMs = idleMs;
   }
 
-  /** The drawing processes alive now (idle ones leave after IDLE_MS). */
+  /** The drawing processes in the pool now (idle ones leave after `idleMs`). */
   get processes(): ChildProcess[] {
     return [...this.children];
   }
@@ -84,6 +86,15 @@ export class OgPool {
     return child;
   }
 
+  /** An idle child leaves the pool before its channel closes, so no card is sent down a closing channel. */
+  private retire(child: ChildProcess): void {
+    if (!this.idle.includes(child)) return;
+    this.idle = this.idle.filter((c) => c !== child);
+    this.children.delete(child);
+    this.timers.delete(child);
+    child.disconnect();
+  }
+
   private pump(): void {
     while (this.queue.length) {
       const child = this.idle.pop() ?? (this.children.size < this.size ? this.spawn() : undefined);
@@ -96,11 +107,11 @@ export class OgPool {
       child.send({ svg: job.svg, options: job.options });
     }
     for (const child of this.idle) {
-      // Idle children must not keep the build alive, and leave after IDLE_MS without work.
+      // Idle children must not keep the build alive, and leave after `idleMs` without work.
       child.unref();
       child.channel?.unref();
       clearTimeout(this.timers.get(child));
-      this.timers.set(child, setTimeout(() => { if (this.idle.includes(child)) child.disconnect(); }, IDLE_MS).unref());
+      this.timers.set(child, setTimeout(() => this.retire(child), this.idleMs).unref());
     }
   }
 }
