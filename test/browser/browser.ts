@@ -22,7 +22,18 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Saves a full-page PNG for people to look at. A page that is just reloading (the dev server's live reload) cannot be
+ *  captured ("Unable to capture screenshot"): it is tried again once it has loaded, up to three times. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+      return;
+    } catch (error) {
+      if (attempt === 3 || !/Unable to capture screenshot/.test(String(error))) throw error;
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(300);
+    }
+  }
 }
