@@ -3,15 +3,14 @@
 // without a stack trace; their pages open in Chromium under the shipped CSP with nothing lost and nothing broken.
 import { DOMParser } from '@xmldom/xmldom';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/check-links.ts';
 import { corpus, expected, materialise } from '../hostile/corpus.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { auditPage } from '../hostile/page-audit.ts';
 import { astroBuild, type AstroBuild } from './astro-build.ts';
-import { launch } from './browser.ts';
+import { openServedSite, type ServedSite } from './served-site.ts';
 
 const CONTENT = 'test-results/odd-content';
 const OUT = 'test-results/odd-dist';
@@ -23,23 +22,18 @@ const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const VALID = new Map([...corpus()].filter(([name]) => expected(name).every((l) => !/ error /.test(l) || / error unknown-target$/.test(l))));
 
 let build: AstroBuild;
-let browser: Browser;
 let context: BrowserContext;
-let server: Server;
+let site: ServedSite | undefined;
 let origin: string;
 
 beforeAll(async () => {
   materialise(CONTENT, VALID);
   build = await astroBuild({ KG_CONTENT_DIR: CONTENT, KG_OUT_DIR: OUT, KG_ON_BROKEN_LINKS: 'warn' }, BUILD_LIMIT);
-  ({ server, url: origin } = await serveWithHeaders(OUT, shippedHeaders()));
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  site = await openServedSite(serveWithHeaders(OUT, shippedHeaders()));
+  ({ origin, context } = site);
 }, BUILD_LIMIT + 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+afterAll(() => site?.close());
 
 describe('valid-but-odd notes through astro build', () => {
   it('builds within the time limit, with no stack trace, and warns about what it flattened', () => {

@@ -3,13 +3,13 @@
 // everything that needs them (a shared selection's relations, filters, search, the time control) works once they are
 // in, on the network page and in the embedded whole network.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeVault } from '../../bench/vault/generate.ts';
 import { LARGE_EDGES } from '../../src/client/view-graph.ts';
 import { astroBuild, type AstroBuild } from './astro-build.ts';
-import { launch, screenshot, watchErrors } from './browser.ts';
+import { openServedSite, type ServedSite } from './served-site.ts';
+import { screenshot, watchErrors } from './browser.ts';
 import { drawnPixels } from './graph-helpers.ts';
 import { serveDir } from './static-server.ts';
 
@@ -19,9 +19,8 @@ const BUILD_LIMIT = 300_000;
 const NETWORK = '[data-network]';
 
 let build: AstroBuild;
-let browser: Browser;
 let context: BrowserContext;
-let server: Server;
+let site: ServedSite | undefined;
 let origin: string;
 let hub: { id: string; title: string; degree: number };
 
@@ -29,15 +28,11 @@ beforeAll(async () => {
   await writeVault(VAULT, { notes: 1000, seed: 1 });
   // No preview cards: they are not what this file tests, and would triple the build's time.
   build = await astroBuild({ KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT, KG_OG_LIMIT: '0' }, BUILD_LIMIT);
-  ({ server, url: origin } = await serveDir(OUT));
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  site = await openServedSite(serveDir(OUT));
+  ({ origin, context } = site);
 }, BUILD_LIMIT + 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+afterAll(() => site?.close());
 
 async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();

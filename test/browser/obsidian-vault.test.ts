@@ -2,13 +2,13 @@
 // copied and their embeds load under the shipped CSP, Markdown links and wiki-links lead to the right pages, and
 // .obsidian/, .trash/ and the templates folder publish nothing.
 import { existsSync, readdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/check-links.ts';
 import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { astroBuild, type AstroBuild } from './astro-build.ts';
-import { launch, screenshot, watchErrors } from './browser.ts';
+import { openServedSite, type ServedSite } from './served-site.ts';
+import { screenshot, watchErrors } from './browser.ts';
 
 const VAULT = 'test/fixtures/obsidian-vault';
 const OUT = 'test-results/obsidian-dist';
@@ -16,19 +16,16 @@ const BUILD_LIMIT = 300_000;
 
 let build: AstroBuild;
 let browser: Browser;
-let server: Server;
+let site: ServedSite | undefined;
 let origin: string;
 
 beforeAll(async () => {
   build = await astroBuild({ KG_CONTENT_DIR: VAULT, KG_OUT_DIR: OUT }, BUILD_LIMIT);
-  ({ server, url: origin } = await serveWithHeaders(OUT, shippedHeaders()));
-  browser = await launch();
+  site = await openServedSite(serveWithHeaders(OUT, shippedHeaders()));
+  ({ origin, browser } = site);
 }, BUILD_LIMIT + 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+afterAll(() => site?.close());
 
 describe('an Obsidian vault through astro build', () => {
   it('builds with no diagnostic, one page per note and nothing from .obsidian, .trash or Templates', () => {
