@@ -64,7 +64,7 @@ export class OgPool {
       if (!job) return;
       this.busy.delete(child);
       this.idle.push(child);
-      if (msg.png) job.resolve(new Uint8Array(msg.png));
+      if (msg.png) job.resolve(msg.png);
       else job.reject(new Error(`preview image: ${msg.error}`));
       this.pump();
     });
