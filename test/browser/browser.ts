@@ -22,16 +22,17 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Saves a full-page PNG for people to look at. A page that is just reloading (the dev server's live reload) cannot be
- *  captured ("Unable to capture screenshot"): it is tried again once it has loaded, up to three times. */
+/** Saves a full-page PNG for people to look at. A page that reloads during the capture (the dev server's live reload)
+ *  fails it ("Unable to capture screenshot") or leaves it hanging: it is tried again once the page has loaded, up to
+ *  three times, each bounded. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, timeout: 10_000 });
       return;
     } catch (error) {
-      if (attempt === 3 || !/Unable to capture screenshot/.test(String(error))) throw error;
+      if (attempt === 3 || !/Unable to capture screenshot|Timeout/.test(String(error))) throw error;
       await page.waitForLoadState('load');
       await page.waitForTimeout(300);
     }

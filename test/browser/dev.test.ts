@@ -18,6 +18,19 @@ let browser: Browser;
 let page: Page;
 let original: string;
 
+/** Resolves once the page has gone `quietMs` without reloading (one save can reload it a few times within a second). */
+async function settled(page: Page, quietMs: number): Promise<void> {
+  let last = Date.now();
+  const onNavigation = () => { last = Date.now(); };
+  page.on('framenavigated', onNavigation);
+  try {
+    while (Date.now() - last < quietMs) await page.waitForTimeout(100);
+    await page.waitForLoadState('load');
+  } finally {
+    page.off('framenavigated', onNavigation);
+  }
+}
+
 async function serving(url: string, limitMs: number): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < limitMs) {
@@ -73,6 +86,8 @@ describe('dev server', () => {
     expect(text).toMatch(/organizations\/Hikvision\.md:\d+:\d+/);
     expect(text).toContain('organisation');
     expect(text).toMatch(/did you mean.*organization/i);
+    await settled(page, 1000);
+    await banner.waitFor();
     await screenshot(page, 'dev-diagnostics');
     writeFileSync(FILE, original);
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
