@@ -3,7 +3,7 @@
 // MB a card) that only the end of a process gives back, so each child exits once it has had nothing to do for a while.
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,8 @@ export interface RenderOptions { fitTo: { mode: 'width'; value: number }; font: 
 
 interface Job { svg: string; options: RenderOptions; resolve: (png: Uint8Array) => void; reject: (e: Error) => void }
 
+/** Niceness of the drawing processes (0 is normal, 19 the lowest). */
+const DRAWING_NICE = 10;
 /** How long a child waits for another card before it exits and frees its memory. */
 export const IDLE_MS = 1000;
 
@@ -57,6 +59,9 @@ export class OgPool {
     // 'advanced' serialization sends the PNG bytes as bytes, not as JSON. What the child prints on stderr goes into
     // the error of the card it fails, not into the build's log.
     const child = fork(this.script(), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    // Below the build's own threads: the pages are the build's critical path, and on two cores the cards otherwise take
+    // CPU from the page thread's helpers (garbage collection, file writes). Cards still get every core the build leaves.
+    try { setPriority(child.pid!, DRAWING_NICE); } catch { /* not permitted here: the cards just compete */ }
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => { if (stderr.length < 4000) stderr += text; });
     child.on('message', (msg: { png?: Uint8Array; error?: string }) => {

@@ -1,5 +1,6 @@
 // The preview-card pool: cards come back as PNGs from child processes, which leave once idle (freeing resvg's native
 // memory) and whose death fails only their own card.
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { IDLE_MS, OgPool, type RenderOptions } from '../../src/integration/og-pool.ts';
@@ -16,6 +17,9 @@ describe('preview card pool', () => {
     expect(new Set(pngs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(3);
     const pids = pool.processes.map((c) => c.pid);
     expect(pids.length).toBe(2);
+    // Below the build's own priority (field 19 of /proc/<pid>/stat is the niceness), so cards never slow the pages.
+    const nice = (pid: number) => { const stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); };
+    expect(pids.map((pid) => nice(pid!))).toEqual([10, 10]);
     // They leave after IDLE_MS without work (later when the machine is busy), not before.
     await sleep(IDLE_MS / 2);
     expect(pool.processes.length).toBe(2);
