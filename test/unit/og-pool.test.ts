@@ -20,6 +20,8 @@ describe('preview card pool', () => {
     // Below the build's own priority (field 19 of /proc/<pid>/stat is the niceness), so cards never slow the pages.
     const nice = (pid: number) => { const stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); };
     expect(pids.map((pid) => nice(pid!))).toEqual([10, 10]);
+    // And keep the memory they free (resvg's allocator would return it at once, and every card faulted it back in).
+    expect(pids.map((pid) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes('MIMALLOC_PURGE_DELAY=-1'))).toEqual([true, true]);
     // They leave after IDLE_MS without work (later when the machine is busy), not before.
     await sleep(IDLE_MS / 2);
     expect(pool.processes.length).toBe(2);
