@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
 import { OgPool } from './og-pool.ts';
 import { siteState } from './site.ts';
 import type { Site } from '../kg/build.ts';
@@ -171,6 +172,15 @@ export function ogCard(site: Site, id: string): OgCard {
   };
 }
 
+/** Every text a card of this site can show (titles, summaries, type labels, also upper-cased): what its fonts need. */
+export function cardText(site: Site): string {
+  const parts = [site.config.title, site.config.description ?? '', siteDomain(site), 'A sourced reference'];
+  for (const t of Object.values(site.config.types)) parts.push(t.label);
+  site.graph.forEachNode((_n, a) => { parts.push(a.title, a.summary ?? ''); });
+  const text = parts.join('\n');
+  return `${text}${text.toUpperCase()}`;
+}
+
 /** Hubs shown on the site-wide card. */
 const SITE_CARD_NODES = 20;
 
@@ -294,7 +304,7 @@ function labelSvg(l: PlacedLabel): string {
 }
 
 function renderOptions(svg: string) {
-  const files = fontFiles(CJK.test(svg));
+  const files = cardFontFiles(g[FONTS], fontFiles(CJK.test(svg)), svg);
   return {
     fitTo: { mode: 'width' as const, value: OG_WIDTH },
     font: { loadSystemFonts: files.length === 0, fontFiles: files, defaultFontFamily: 'DejaVu Sans' },
@@ -302,9 +312,11 @@ function renderOptions(svg: string) {
   };
 }
 
-// One pool per process, on globalThis: Astro loads this module more than once (integration, prerendered routes).
+// One pool and one set of subset fonts per process, on globalThis: Astro loads this module more than once
+// (integration, prerendered routes).
 const POOL = Symbol.for('kg-og.pool');
-const g = globalThis as typeof globalThis & { [POOL]?: OgPool };
+const FONTS = Symbol.for('kg-og.fonts');
+const g = globalThis as typeof globalThis & { [POOL]?: OgPool; [FONTS]?: CardFonts };
 
 /** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), on a worker thread. */
 export function ogPngAsync(svg: string): Promise<Uint8Array> {
@@ -351,6 +363,9 @@ const ahead = (site: Site) => {
  * main thread only computes the next SVGs (milliseconds) and the workers draw (the bulk).
  */
 export async function drawOgCardsAhead(site: Site): Promise<number> {
+  // Fonts cut down to the site's characters draw the same pixels with far less reading (og-fonts.ts); without them
+  // (any trouble making them) cards are drawn with the whole fonts.
+  g[FONTS] = await subsetCardFonts(fontFiles(false), cardText(site), join(ogCacheDir(), 'fonts')).catch(() => undefined);
   const jobs = ahead(site);
   const window: Promise<unknown>[] = [];
   let drawn = 0;

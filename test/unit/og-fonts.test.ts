@@ -1,0 +1,50 @@
+// Preview-card fonts subset to a site's characters: same pixels as the whole fonts, the whole fonts for any card with a
+// character the subsets lack, and subsets made once per set of characters.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/kg/build.ts';
+import { resolveConfig } from '../../src/kg/config.ts';
+import { cardText, entitiesWithCards, ogCard, ogSvg, siteOgCard } from '../../src/integration/og-image.ts';
+import { cardFontFiles, subsetCardFonts } from '../../src/integration/og-fonts.ts';
+import siteRelations from '../../content/kg.relations.json' with { type: 'json' };
+
+const FONTS = ['DejaVuSerif-Bold', 'DejaVuSans', 'DejaVuSans-Bold'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}.ttf`);
+const dir = mkdtempSync(join(tmpdir(), 'kg-og-fonts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const pixels = (svg: string, files: string[]) =>
+  Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, logLevel: 'off', font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans' } }).render().pixels);
+
+describe('preview card fonts', () => {
+  it('subsets to the demo site\'s characters draw every card of it with the same pixels, from files a tenth the size or less', async () => {
+    const site = await buildSite(process.cwd(), { ...resolveConfig({ relations: siteRelations }), contentDir: join(process.cwd(), 'content') }, {});
+    const fonts = await subsetCardFonts(FONTS, cardText(site), dir);
+    for (const f of FONTS) expect(statSync(fonts.subsets.get(f)!).size).toBeLessThan(statSync(f).size / 10);
+    const svgs = [ogSvg(siteOgCard(site)), ...[...entitiesWithCards(site)].slice(0, 8).map((id) => ogSvg(ogCard(site, id)))];
+    for (const svg of svgs) {
+      const files = cardFontFiles(fonts, FONTS, svg);
+      expect(files).not.toEqual(FONTS);
+      expect(pixels(svg, files).equals(pixels(svg, FONTS))).toBe(true);
+    }
+  }, 60_000);
+
+  it('a card with a character the subsets were not made for is drawn with the whole fonts', async () => {
+    const fonts = await subsetCardFonts(FONTS, 'Acme Ltd', dir);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="30">Ωmega</text></svg>';
+    expect(cardFontFiles(fonts, FONTS, svg)).toBe(FONTS);
+    expect(cardFontFiles(fonts, FONTS, svg.replace('Ωmega', 'Acme'))).toEqual(fonts.subsets.size ? FONTS.map((f) => fonts.subsets.get(f)) : FONTS);
+    expect(cardFontFiles(undefined, FONTS, svg)).toBe(FONTS);
+  });
+
+  it('makes each subset once per set of characters', async () => {
+    const before = readdirSync(dir).length;
+    await subsetCardFonts(FONTS, 'Acme Ltd', dir);
+    expect(readdirSync(dir).length).toBe(before);
+    await subsetCardFonts(FONTS, 'Acme Ltd, Müller AG', dir);
+    expect(readdirSync(dir).length).toBe(before + FONTS.length);
+    expect(readdirSync(dir).some((f) => f.endsWith('.part'))).toBe(false);
+  });
+});
