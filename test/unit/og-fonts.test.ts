@@ -19,7 +19,7 @@ const pixels = (svg: string, files: string[]) =>
   Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, logLevel: 'off', font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans' } }).render().pixels);
 
 describe('preview card fonts', () => {
-  it('subsets to the demo site\'s characters draw every card of it with the same pixels, from files a tenth the size or less', async () => {
+  it('subsets to the demo site\'s characters draw its site card and eight entity cards with the same pixels, from files a tenth the size or less', async () => {
     const site = await buildSite(process.cwd(), { ...resolveConfig({ relations: siteRelations }), contentDir: join(process.cwd(), 'content') }, {});
     const fonts = await subsetCardFonts(FONTS, cardText(site), dir);
     for (const f of FONTS) expect(statSync(fonts.subsets.get(f)!).size).toBeLessThan(statSync(f).size / 10);
