@@ -318,7 +318,7 @@ const POOL = Symbol.for('kg-og.pool');
 const FONTS = Symbol.for('kg-og.fonts');
 const g = globalThis as typeof globalThis & { [POOL]?: OgPool; [FONTS]?: CardFonts };
 
-/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), on a worker thread. */
+/** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in a drawing process (og-pool.ts). */
 export function ogPngAsync(svg: string): Promise<Uint8Array> {
   return (g[POOL] ??= new OgPool(siteState().root)).render(svg, renderOptions(svg));
 }

@@ -15,7 +15,7 @@ interface Job { svg: string; options: RenderOptions; resolve: (png: Uint8Array) 
 const DRAWING_NICE = 10;
 /**
  * resvg-js allocates with mimalloc, which hands freed memory back to the system 10 ms later; the next card (3 MB of
- * pixels and more) then faults it all in again: about 1,000 page faults a card, most of its system time, which on this
+ * pixels and more) then faults it all in again: 1,000-2,000 page faults a card, most of its system time, which on this
  * virtual machine was as much as its drawing time. Drawing processes keep their memory instead and give it all back
  * when they exit (measured, 200 cards in one process: 217,087 -> 50,677 page faults, 4.7 -> 3.4 s system time).
  */

@@ -45,7 +45,7 @@ function hasRelation(graph: KnowledgeGraph, id: string): boolean {
   return graph.someEdge(id, (_e, attrs) => attrs.kind === 'relation');
 }
 
-/** Neighbours of `n` over edges that pass `follows`, sorted by size (hubs first), then id (stable). */
+/** Neighbours of `n` (over relations only, or over every edge), sorted by size (hubs first), then id (stable). */
 function neighbours(graph: KnowledgeGraph, n: string, relationsOnly: boolean): string[] {
   const out = new Set<string>();
   graph.forEachEdge(n, (_edge, attrs, s, t) => { if (!relationsOnly || attrs.kind === 'relation') out.add(s === n ? t : s); });
