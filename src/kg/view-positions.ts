@@ -20,7 +20,9 @@ const round = (v: number) => Math.round(v * 10) / 10;
 const cache = sharedWeakMap<KnowledgeGraph, Map<string, Positions>>('view-positions');
 
 export function viewPositions(graph: KnowledgeGraph, view: GraphView, seed: number): Positions {
-  const key = `${view.id}|${view.options.layout}|${seed}|${view.nodes.join(',')}`;
+  // Within one graph a view's id, depth and sizes name its nodes: a neighbourhood's first ring keeps the
+  // neighbourhood's id but has fewer nodes, or the same ones.
+  const key = `${view.id}|${view.options.layout}|${view.options.depth}|${seed}|${view.nodes.length}|${view.edges.length}`;
   let perGraph = cache.get(graph);
   if (!perGraph) cache.set(graph, (perGraph = new Map()));
   let out = perGraph.get(key);

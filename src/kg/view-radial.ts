@@ -25,10 +25,17 @@ export function radialPositions(graph: KnowledgeGraph, view: GraphView): Positio
   const centre = centreNodes(graph, view, adjacency);
   const g = (n: string) => ({ x: graph.getNodeAttribute(n, 'x'), y: graph.getNodeAttribute(n, 'y') });
   const origin = centre.reduce((acc, n) => ({ x: acc.x + g(n).x / centre.length, y: acc.y + g(n).y / centre.length }), { x: 0, y: 0 });
+  // Each node's direction and size, read once: the sorts below compare them many times.
+  const angleOf = new Map<string, number>();
   const globalAngle = (n: string) => {
-    const p = g(n);
-    return p.x === origin.x && p.y === origin.y ? 0 : Math.atan2(p.y - origin.y, p.x - origin.x);
+    let a = angleOf.get(n);
+    if (a === undefined) {
+      const p = g(n);
+      angleOf.set(n, (a = p.x === origin.x && p.y === origin.y ? 0 : Math.atan2(p.y - origin.y, p.x - origin.x)));
+    }
+    return a;
   };
+  const sizeOf = new Map(view.nodes.map((n) => [n, graph.getNodeAttribute(n, 'size')]));
 
   // Breadth-first tree: each node's parent is its first-reached neighbour (hubs first, then by id: stable).
   const depth = new Map<string, number>(centre.map((n) => [n, 0]));
@@ -39,7 +46,7 @@ export function radialPositions(graph: KnowledgeGraph, view: GraphView): Positio
     const next: string[] = [];
     for (const n of frontier) {
       const around = [...adjacency.get(n)!].filter((m) => !depth.has(m))
-        .sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') || cmp(a, b));
+        .sort((a, b) => sizeOf.get(b)! - sizeOf.get(a)! || cmp(a, b));
       for (const m of around) {
         if (depth.has(m)) continue;
         depth.set(m, depth.get(n)! + 1);
@@ -90,7 +97,14 @@ export function radialPositions(graph: KnowledgeGraph, view: GraphView): Positio
   });
   // Crowded rings alternate between two radii, so neighbouring labels and circles do not touch.
   const rings = new Map<number, string[]>();
-  for (const n of view.nodes) if (!centre.includes(n)) rings.set(depth.get(n)!, [...(rings.get(depth.get(n)!) ?? []), n]);
+  const centred = new Set(centre);
+  for (const n of view.nodes) {
+    if (centred.has(n)) continue;
+    const d = depth.get(n)!;
+    const ring = rings.get(d);
+    if (ring) ring.push(n);
+    else rings.set(d, [n]);
+  }
   for (const [d, nodes] of rings) {
     const crowded = nodes.length > 14 * d;
     [...nodes].sort((a, b) => angle.get(a)! - angle.get(b)! || cmp(a, b)).forEach((n, i) => {
