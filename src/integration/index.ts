@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { copyAttachments, serveAttachments } from './attachment-files.ts';
-import { drawOgCardsAhead } from './og-image.ts';
+import { drawOgCardsAhead, pruneOgCache } from './og-image.ts';
 import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 import { getChangeLog } from './changes.ts';
@@ -65,6 +65,9 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         const t0 = performance.now();
         const [files, pages, attachments] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir)), copyAttachments(fileURLToPath(dir))]);
         logger.info(`wrote ${files} view files, ${attachments} attachments and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
+        // Only now, with the build done: a failed build must not cost the next one its cards.
+        const pruned = pruneOgCache();
+        if (pruned) logger.info(`removed ${pruned} old preview cards and fonts from the card cache (this build did not use them)`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         serveViewFiles(server, base);

@@ -1,7 +1,7 @@
 // Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
 import { OgPool } from './og-pool.ts';
 import { siteState } from './site.ts';
@@ -316,7 +316,8 @@ function renderOptions(svg: string) {
 // (integration, prerendered routes).
 const POOL = Symbol.for('kg-og.pool');
 const FONTS = Symbol.for('kg-og.fonts');
-const g = globalThis as typeof globalThis & { [POOL]?: OgPool; [FONTS]?: CardFonts };
+const USED = Symbol.for('kg-og.used');
+const g = globalThis as typeof globalThis & { [POOL]?: OgPool; [FONTS]?: CardFonts; [USED]?: Set<string> };
 
 /** Renders card SVG to PNG with fixed fonts (system fonts only when none exist), in a drawing process (og-pool.ts). */
 export function ogPngAsync(svg: string): Promise<Uint8Array> {
@@ -339,6 +340,7 @@ export function ogCacheDir(): string {
 /** PNG for a card SVG, from the cache when it has it; cache trouble only costs time, never the build. */
 export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint8Array> {
   const file = join(dir, `${cacheKey(svg)}.png`);
+  (g[USED] ??= new Set()).add(file);
   try {
     if (existsSync(file)) return readFileSync(file);
   } catch { /* fall through and draw it */ }
@@ -348,6 +350,28 @@ export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint
     writeFileSync(file, png);
   } catch { /* read-only cache: fine */ }
   return png;
+}
+
+/**
+ * After a build: removes the cards and font subsets this build did not use, so a site edited every day does not
+ * keep every card it ever had. Returns how many files went. Only files the cache itself names are touched.
+ */
+export function pruneOgCache(dir = ogCacheDir()): number {
+  const used = new Set([...(g[USED] ?? []), ...(g[FONTS]?.subsets.values() ?? [])].map((f) => resolve(f)));
+  g[USED] = undefined;
+  return pruneUnused(dir, used, /^[0-9a-f]{64}\.png$/) + pruneUnused(join(dir, 'fonts'), used, /^[\w.-]+-[0-9a-f]{24}\.ttf$/);
+}
+
+/** Deletes the files in `dir` whose names match `pattern` and whose paths are not in `keep`; trouble is ignored. */
+function pruneUnused(dir: string, keep: Set<string>, pattern: RegExp): number {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return 0; }
+  let removed = 0;
+  for (const name of names) {
+    if (!pattern.test(name) || keep.has(resolve(dir, name))) continue;
+    try { rmSync(join(dir, name)); removed++; } catch { /* read-only cache: fine */ }
+  }
+  return removed;
 }
 
 // Cards drawn ahead of Astro's requests, per site, shared by both copies of this module (integration and pages).
