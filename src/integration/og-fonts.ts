@@ -17,7 +17,7 @@ export interface CardFonts {
 const ALWAYS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}\n…–—‘’“”·`;
 
 /**
- * Subsets of `files` (TrueType, not collections) holding every character of `text`, written once into `dir` under a
+ * Subsets of `files` (TrueType or OpenType fonts, not collections) holding every character of `text`, written once into `dir` under a
  * name made from the font and the characters, so a rebuild with the same notes reuses them.
  */
 export async function subsetCardFonts(files: string[], text: string, dir: string): Promise<CardFonts> {
@@ -27,7 +27,7 @@ export async function subsetCardFonts(files: string[], text: string, dir: string
   mkdirSync(dir, { recursive: true });
   for (const file of files) {
     const key = createHash('sha256').update(`${file}:${statSync(file).size}\n${sorted}`).digest('hex').slice(0, 24);
-    const out = join(dir, `${basename(file, '.ttf')}-${key}.ttf`);
+    const out = join(dir, `${basename(file).replace(/\.\w+$/, '')}-${key}.ttf`);
     if (!existsSync(out)) {
       const bytes = await subsetFont(readFileSync(file), sorted, { targetFormat: 'truetype' });
       // Written under a temporary name first: a build stopped halfway leaves no truncated font behind.

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { collectionFace } from './font-collection.ts';
 import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
 import { OgPool } from './og-pool.ts';
 import { siteState } from './site.ts';
@@ -33,19 +34,42 @@ const FONT_CANDIDATES = {
   serifBold: ['/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf'],
   sans: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf'],
   sansBold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
-  // Only loaded when the card has CJK text: the collection is large.
+  // Only loaded when the card has CJK text, and then only their CJK_FAMILY face (font-collection.ts).
   cjk: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
 };
-const SERIF = `'DejaVu Serif', 'Noto Sans CJK SC', serif`;
-const SANS = `'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', sans-serif`;
+/** Han, kana and hangul: Simplified Chinese forms, the usual script of this kind of site. */
+const CJK_FAMILY = 'Noto Sans CJK SC';
+const SERIF = `'DejaVu Serif', '${CJK_FAMILY}', serif`;
+const SANS = `'DejaVu Sans', 'Liberation Sans', '${CJK_FAMILY}', sans-serif`;
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function fontFiles(needCjk: boolean): string[] {
   const pick = (list: string[]) => list.filter((f) => existsSync(f)).slice(0, 1);
   const files = [...pick(FONT_CANDIDATES.serifBold), ...pick(FONT_CANDIDATES.sans), ...pick(FONT_CANDIDATES.sansBold)];
-  if (needCjk) files.push(...FONT_CANDIDATES.cjk.filter((f) => existsSync(f)));
+  if (needCjk) files.push(...FONT_CANDIDATES.cjk.filter((f) => existsSync(f)).map(cjkFace));
   return files;
+}
+
+// The collection's CJK_FAMILY face as a file of its own, made once (in the card cache's font folder); the whole
+// collection if that fails, which draws the same characters in its first face's forms.
+const cjkFaces = new Map<string, string>();
+function cjkFace(collection: string): string {
+  let out = cjkFaces.get(collection);
+  if (out === undefined) {
+    try { out = collectionFace(collection, CJK_FAMILY, join(ogCacheDir(), 'fonts')); } catch { out = collection; }
+    cjkFaces.set(collection, out);
+  }
+  return out;
+}
+
+/**
+ * The font stack for one line of card text: CJK_FAMILY by name when the line has CJK, for the whole line. Left to
+ * font fallback, resvg takes the first loaded face with the glyph, whatever the weight (regular strokes in a bold
+ * title); and in resvg 2.6 a <tspan> in another font puts the rest of its line in the wrong font too.
+ */
+function lineFamily(line: string, family: string): string {
+  return CJK.test(line) ? `'${CJK_FAMILY}'` : family;
 }
 
 export function escapeXml(s: string): string {
@@ -239,7 +263,7 @@ export function ogSvg(card: OgCard): string {
   const summaryTop = titleTop + titleLines.length * titleSize * 1.15 + 30;
   const summaryLines = card.summary ? wrapText(card.summary, 540 / 26, titleLines.length > 2 ? 3 : 4) : [];
   const text = (x: number, y: number, size: number, family: string, weight: number, fill: string, s: string, anchor = 'start') =>
-    `<text x="${x}" y="${y}" font-family="${family}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}">${escapeXml(s)}</text>`;
+    `<text x="${x}" y="${y}" font-family="${lineFamily(s, family)}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}">${escapeXml(s)}</text>`;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">`,
     `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#fbfaf7"/>`,
@@ -300,7 +324,7 @@ export function placeLabels(nodes: OgNode[]): PlacedLabel[] {
 }
 
 function labelSvg(l: PlacedLabel): string {
-  return `<text x="${l.x}" y="${l.y}" font-family="${SANS}" font-size="${LABEL_SIZE}" fill="#222222" text-anchor="middle" stroke="#f0ede5" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${escapeXml(l.text)}</text>`;
+  return `<text x="${l.x}" y="${l.y}" font-family="${lineFamily(l.text, SANS)}" font-size="${LABEL_SIZE}" fill="#222222" text-anchor="middle" stroke="#f0ede5" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${escapeXml(l.text)}</text>`;
 }
 
 function renderOptions(svg: string) {
@@ -389,7 +413,8 @@ const ahead = (site: Site) => {
 export async function drawOgCardsAhead(site: Site): Promise<number> {
   // Fonts cut down to the site's characters draw the same pixels with far less reading (og-fonts.ts); without them
   // (any trouble making them) cards are drawn with the whole fonts.
-  g[FONTS] = await subsetCardFonts(fontFiles(false), cardText(site), join(ogCacheDir(), 'fonts')).catch(() => undefined);
+  const text = cardText(site);
+  g[FONTS] = await subsetCardFonts(fontFiles(CJK.test(text)), text, join(ogCacheDir(), 'fonts')).catch(() => undefined);
   const jobs = ahead(site);
   const window: Promise<unknown>[] = [];
   let drawn = 0;
