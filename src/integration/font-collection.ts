@@ -1,8 +1,9 @@
 // One face of a font collection (.ttc) as a font file of its own. The preview cards ask for 'Noto Sans CJK SC', but
 // given a whole collection resvg falls back to its first face (Japanese glyph forms) and reads all ~20 MB at every
 // glyph lookup; the SC face alone draws what the cards ask for and can be subset like any font (og-fonts.ts).
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { writeCacheFile } from './cache-file.ts';
 
 interface TableRecord { tag: string; checksum: number; offset: number; length: number }
 
@@ -65,10 +66,6 @@ export function collectionFace(file: string, family: string, dir: string): strin
   const font = readFileSync(file);
   const offset = faceOffsets(font).find((o) => familyName(font, o) === family);
   if (offset === undefined) return file;
-  mkdirSync(dir, { recursive: true });
-  // Written under a temporary name first: a build stopped halfway leaves no truncated font behind.
-  const part = `${out}.${process.pid}.part`;
-  writeFileSync(part, standaloneFace(font, offset));
-  renameSync(part, out);
+  writeCacheFile(out, standaloneFace(font, offset));
   return out;
 }

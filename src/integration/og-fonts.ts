@@ -2,9 +2,10 @@
 // looks up a glyph (about 200 times a card), so DejaVu's 0.4-0.8 MB files cost more system time than the drawing; the
 // same fonts subset to a site's characters are about 20 KB and draw the same pixels (checked in og-fonts.test.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import subsetFont from 'subset-font';
+import { writeCacheFile } from './cache-file.ts';
 
 export interface CardFonts {
   /** Original font file -> its subset. */
@@ -24,15 +25,12 @@ export async function subsetCardFonts(files: string[], text: string, dir: string
   const chars = new Set(ALWAYS + text);
   const sorted = [...chars].sort().join('');
   const subsets = new Map<string, string>();
-  mkdirSync(dir, { recursive: true });
   for (const file of files) {
     const key = createHash('sha256').update(`${file}:${statSync(file).size}\n${sorted}`).digest('hex').slice(0, 24);
     const out = join(dir, `${basename(file).replace(/\.\w+$/, '')}-${key}.ttf`);
     if (!existsSync(out)) {
       const bytes = await subsetFont(readFileSync(file), sorted, { targetFormat: 'truetype' });
-      // Written under a temporary name first: a build stopped halfway leaves no truncated font behind.
-      writeFileSync(`${out}.part`, bytes);
-      renameSync(`${out}.part`, out);
+      writeCacheFile(out, bytes);
     }
     subsets.set(file, out);
   }

@@ -1,7 +1,8 @@
 // Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeCacheFile } from './cache-file.ts';
 import { collectionFace } from './font-collection.ts';
 import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
 import { OgPool } from './og-pool.ts';
@@ -369,10 +370,7 @@ export async function cachedOgPng(svg: string, dir = ogCacheDir()): Promise<Uint
     if (existsSync(file)) return readFileSync(file);
   } catch { /* fall through and draw it */ }
   const png = await ogPngAsync(svg);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, png);
-  } catch { /* read-only cache: fine */ }
+  try { writeCacheFile(file, png); } catch { /* read-only cache: fine */ }
   return png;
 }
 
