@@ -8,7 +8,7 @@ export interface AstroStages {
   routes: Record<string, { pages: number; ms: number }>;
   /** Engine stage -> ms, from the `[kg-notes] ... engine ms: parse=… ` line (empty when the build does not print it). */
   engine: Record<string, number>;
-  /** Older builds: Pagefind's own step after the pages. */
+  /** Pagefind indexing the pages (alongside them since 2026-12-06; older builds: its whole step, after them). */
   searchIndexMs?: number;
   /** Preview cards drawn in child processes while the pages render (overlapped, not on the critical path). */
   ogMs?: number;
@@ -71,7 +71,7 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
   const engineLine = clean.find((l) => /engine ms:/.test(l.text));
   if (engineLine) for (const [, k, v] of engineLine.text.matchAll(/(\w+)=(\d+)/g)) engine[k] = Number(v);
 
-  const search = clean.map((l) => /indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
+  const search = clean.map((l) => /indexed (\d+) pages (?:for search )?in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
   const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
   const after = clean.map((l) => /wrote (\d+) view files, \d+ attachments and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);

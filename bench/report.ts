@@ -34,7 +34,8 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
     'pages + endpoints (entity, embed, index pages; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
     'preview images (child processes, during the pages)': run.ogMs,
-    'view JSON + oEmbed files, search index (after the pages, side by side)': run.afterPagesMs ?? run.searchIndexMs,
+    'search index: indexing (Pagefind\'s process, during the pages)': run.searchIndexMs,
+    'view JSON + oEmbed files, search index written (after the pages, side by side)': run.afterPagesMs,
   };
 }
 

@@ -8,7 +8,7 @@ import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { copyAttachments, serveAttachments } from './attachment-files.ts';
 import { drawOgCardsAhead, pruneOgCache } from './og-image.ts';
-import { finishSearchIndex, searchMiddleware, startSearchIndex } from './pagefind.ts';
+import { finishSearchIndex, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 import { getChangeLog } from './changes.ts';
 import { serveViewFiles, writeViewFiles } from './view-files.ts';
@@ -28,8 +28,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:config:setup': ({ config, command, addMiddleware }) => {
-        addMiddleware({ entrypoint: searchMiddleware, order: 'post' });
+      'astro:config:setup': ({ config, command }) => {
         // KG_CONTENT_DIR builds another folder of notes with the same site (tests, benchmarks).
         const contentDir = process.env.KG_CONTENT_DIR ?? kgConfig.contentDir;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -53,7 +52,11 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // Preview images take the longest per page: child processes draw them while Astro renders everything else.
         const t0 = performance.now();
         void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (child processes, alongside the pages)`));
-        startSearchIndex(base);
+        // Pagefind indexes every note's page in its own process while Astro renders them.
+        const t2 = performance.now();
+        void startSearchIndex(site).then(({ pages, errors }) => {
+          if (!errors.length) logger.info(`indexed ${pages} pages for search in ${Math.round(performance.now() - t2)} ms (Pagefind's process, alongside the pages)`);
+        });
         // The change log reads git while the pages render; the Changes page and its feed wait for it.
         const t1 = performance.now();
         void getChangeLog().then((log) => logger.info(log.mode === 'none'
@@ -61,7 +64,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
           : `read ${log.versions.length} versions of the notes from git (${log.mode}) in ${Math.round(performance.now() - t1)} ms`));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // Both at once: Pagefind builds its index in its own process while this one writes the view files.
+        // Both at once: Pagefind writes the index it built during the pages while this process writes the view files.
         const t0 = performance.now();
         const [files, pages, attachments] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir)), copyAttachments(fileURLToPath(dir))]);
         logger.info(`wrote ${files} view files, ${attachments} attachments and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);

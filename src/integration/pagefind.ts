@@ -1,72 +1,52 @@
-// The Pagefind search index over the entity pages, into <outDir>/pagefind/. During a build the pages are indexed as they
-// are rendered (pagefind-middleware.ts), in Pagefind's own process; the kg integration's astro:build:done only writes
-// the files.
+// The Pagefind search index over the note pages, into <outDir>/pagefind/. The pages' indexed parts are made from the
+// engine's result (search-document.ts) and handed to Pagefind when the build starts, so its process indexes them
+// while Astro renders the pages; astro:build:done only has Pagefind write the files.
 import * as pagefind from 'pagefind';
+import type { Site } from '../kg/build.ts';
+import { searchDocument, searchPath } from './search-document.ts';
 
-const OPTIONS = {
+export const SEARCH_OPTIONS = {
   forceLanguage: 'en',
   // Footnote lists and graph figures repeat names that belong to other pages; results should come from prose.
   excludeSelectors: ['.footnotes', '[data-footnote-ref]', '.kg-view', '.kg-island', '.kg-local'],
 };
 
-interface Indexing {
-  base: string;
-  add(sourcePath: string, html: string): void;
-  /** Waits for every page added so far, writes the index under `dir`; errors from any step are returned. */
-  finish(dir: string): Promise<{ pages: number; errors: string[] }>;
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+interface Indexed { index?: Index; pages: number; errors: string[] }
+
+let current: Promise<Indexed> | undefined;
+
+async function indexDocuments(documents: Array<[string, string]>): Promise<Indexed> {
+  try {
+    const { index, errors } = await pagefind.createIndex(SEARCH_OPTIONS);
+    if (!index) return { pages: 0, errors };
+    const added = await Promise.all(documents.map(([sourcePath, content]) => index.addHTMLFile({ sourcePath, content })));
+    return { index, pages: added.length, errors: [...errors, ...added.flatMap((r) => r.errors)] };
+  } catch (err) {
+    return { pages: 0, errors: [String(err)] };
+  }
 }
 
-// On globalThis: the middleware runs from Vite's bundle, a different copy of this module than the integration's.
-const KEY = Symbol.for('kg-pagefind.indexing');
-const g = globalThis as typeof globalThis & { [KEY]?: Indexing };
-
-export function searchIndexInProgress(): Indexing | undefined {
-  return g[KEY];
+/**
+ * Build start: every note's page goes to Pagefind, in id order (Pagefind's files do not depend on the order, but the
+ * log does). Resolves when Pagefind has indexed them all; errors are reported by finishSearchIndex.
+ */
+export function startSearchIndex(site: Site): Promise<{ pages: number; errors: string[] }> {
+  const documents = site.notes.map((n) => n.id).sort().map((id): [string, string] => [searchPath(id), searchDocument(site, id)]);
+  return (current = indexDocuments(documents));
 }
 
-function startIndexing(base: string): Indexing {
-  const errors: string[] = [];
-  const created = pagefind.createIndex(OPTIONS);
-  const added: Promise<unknown>[] = [];
-  let pages = 0;
-  return {
-    base,
-    add(sourcePath, content) {
-      added.push(created.then(async ({ index, errors: e }) => {
-        if (!index) return void errors.push(...e);
-        const r = await index.addHTMLFile({ sourcePath, content });
-        errors.push(...r.errors);
-        pages++;
-      }));
-    },
-    async finish(dir) {
-      try {
-        const { index, errors: createErrors } = await created;
-        errors.push(...createErrors);
-        await Promise.all(added);
-        if (index) errors.push(...(await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` })).errors);
-        return { pages, errors: [...new Set(errors)] };
-      } finally {
-        await pagefind.close();
-      }
-    },
-  };
-}
-
-/** Build start: index entity pages as the middleware hands them over. */
-export function startSearchIndex(base: string): void {
-  g[KEY] = startIndexing(base);
-}
-
-/** Build end: writes the index under `dir`; throws when Pagefind reported errors. */
+/** Build end: writes the index under `<dir>/pagefind` and stops Pagefind; throws when Pagefind reported errors. */
 export async function finishSearchIndex(dir: string): Promise<number> {
-  const indexing = g[KEY];
-  g[KEY] = undefined;
-  if (!indexing) throw new Error('The search index was not started (astro:build:start did not run?)');
-  const { pages, errors } = await indexing.finish(dir);
-  if (errors.length) throw new Error(`Pagefind indexing failed with ${errors.length} error(s):\n${errors.join('\n')}`);
-  return pages;
+  const started = current;
+  current = undefined;
+  if (!started) throw new Error('The search index was not started (astro:build:start did not run?)');
+  try {
+    const { index, pages, errors } = await started;
+    if (index) errors.push(...(await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` })).errors);
+    if (errors.length) throw new Error(`Pagefind indexing failed with ${new Set(errors).size} error(s):\n${[...new Set(errors)].join('\n')}`);
+    return pages;
+  } finally {
+    await pagefind.close();
+  }
 }
-
-/** The middleware that feeds the index (added by the integration with addMiddleware). */
-export const searchMiddleware = new URL('./pagefind-middleware.ts', import.meta.url);

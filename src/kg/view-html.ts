@@ -11,8 +11,8 @@ const VOIDS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'comm
 const HTML_IN_SVG = new Set(['desc', 'foreignObject', 'title']);
 
 const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
-const escapeText = (s: string) => s.replace(/[<&]/g, hex);
-const escapeAttribute = (s: string) => s.replace(/[\0"&'`]/g, hex);
+export const escapeText = (s: string) => s.replace(/[<&]/g, hex);
+export const escapeAttribute = (s: string) => s.replace(/[\0"&'`]/g, hex);
 
 // property-information's lookup is the slow part of serialising: once per property name and schema.
 const names = new Map<Schema, Map<string, ReturnType<typeof find>>>();

@@ -15,6 +15,7 @@ import { serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { unsafeParts } from '../hostile/html-safety.ts';
 import { auditPage, auditPages } from '../hostile/page-audit.ts';
 import { launch, screenshot } from './browser.ts';
+import { searchIndexDifferences } from './search-index.ts';
 
 const OUT = process.env.KG_HOSTILE_OUT ?? 'test-results/hostile-dist';
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -60,6 +61,12 @@ describe('hostile site: build', () => {
   it('resolves every internal link, even to pages named with &, #, %, ? and markup', () => {
     expect(checkLinks(OUT).broken).toEqual([]);
   });
+
+  it('indexes hostile notes for search exactly as their built pages read', async () => {
+    const { pages, differences } = await searchIndexDifferences(OUT);
+    expect(pages).toBeGreaterThan(5);
+    expect(differences).toEqual([]);
+  }, 60_000);
 
   it('ships no unsafe markup and no inline style attribute in any HTML file', () => {
     const found = htmlPages().flatMap((p) => unsafeParts(readFileSync(join(OUT, p.endsWith('/') ? `${p}index.html` : p), 'utf8'), { page: true }).map((u) => `${p}: ${u}`));

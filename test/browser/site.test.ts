@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchErrors } from './browser.ts';
+import { searchIndexDifferences } from './search-index.ts';
 import { serveDir } from './static-server.ts';
 
 const OUT = process.env.KG_OUT_DIR ?? 'dist';
@@ -302,6 +303,14 @@ describe('search', () => {
       expect(urls).toContain(`/entity/${GENG}/`);
     });
   });
+
+  it('ships the index Pagefind makes from the built pages themselves, file for file', async () => {
+    // The build indexes documents made from the engine's result before the pages exist; they must say what the pages say.
+    const { pages, files, differences } = await searchIndexDifferences(OUT);
+    expect(pages).toBeGreaterThan(40);
+    expect(files).toBeGreaterThan(pages);
+    expect(differences).toEqual([]);
+  }, 60_000);
 });
 
 describe('under a strict Content-Security-Policy', () => {
