@@ -3,6 +3,7 @@
 // while Astro renders the pages; astro:build:done only has Pagefind write the files.
 import * as pagefind from 'pagefind';
 import type { Site } from '../kg/build.ts';
+import { eachLimited } from '../kg/each-limited.ts';
 import { searchDocument, searchPath } from './search-document.ts';
 
 export const SEARCH_OPTIONS = {
@@ -16,12 +17,15 @@ interface Indexed { index?: Index; pages: number; errors: string[] }
 
 let current: Promise<Indexed> | undefined;
 
-async function indexDocuments(documents: Array<[string, string]>): Promise<Indexed> {
+async function indexDocuments(site: Site, ids: string[]): Promise<Indexed> {
   try {
     const { index, errors } = await pagefind.createIndex(SEARCH_OPTIONS);
     if (!index) return { pages: 0, errors };
-    const added = await Promise.all(documents.map(([sourcePath, content]) => index.addHTMLFile({ sourcePath, content })));
-    return { index, pages: added.length, errors: [...errors, ...added.flatMap((r) => r.errors)] };
+    // A bounded number in flight, each document made when it is sent: 50k at once would hold them all, encoded.
+    await eachLimited(ids, 64, async (id) => {
+      errors.push(...(await index.addHTMLFile({ sourcePath: searchPath(id), content: searchDocument(site, id) })).errors);
+    });
+    return { index, pages: ids.length, errors };
   } catch (err) {
     return { pages: 0, errors: [String(err)] };
   }
@@ -32,8 +36,7 @@ async function indexDocuments(documents: Array<[string, string]>): Promise<Index
  * log does). Resolves when Pagefind has indexed them all; errors are reported by finishSearchIndex.
  */
 export function startSearchIndex(site: Site): Promise<{ pages: number; errors: string[] }> {
-  const documents = site.notes.map((n) => n.id).sort().map((id): [string, string] => [searchPath(id), searchDocument(site, id)]);
-  return (current = indexDocuments(documents));
+  return (current = indexDocuments(site, site.notes.map((n) => n.id).sort()));
 }
 
 /** Build end: writes the index under `<dir>/pagefind` and stops Pagefind; throws when Pagefind reported errors. */
