@@ -384,13 +384,29 @@ export function pruneOgCache(dir = ogCacheDir()): number {
   return pruneUnused(dir, used, /^[0-9a-f]{64}\.png$/) + pruneUnused(join(dir, 'fonts'), used, /^[\w.-]+-[0-9a-f]{24}\.ttf$/);
 }
 
-/** Deletes the files in `dir` whose names match `pattern` and whose paths are not in `keep`; trouble is ignored. */
+/** A half-written cache file (cache-file.ts) of a process that is gone: a build killed mid-write. */
+function abandonedPart(name: string): boolean {
+  const pid = /\.(\d+)\.part$/.exec(name)?.[1];
+  if (!pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Deletes the files in `dir` whose names match `pattern` and whose paths are not in `keep`, and the half-written
+ * files of processes that are gone; trouble is ignored.
+ */
 function pruneUnused(dir: string, keep: Set<string>, pattern: RegExp): number {
   let names: string[];
   try { names = readdirSync(dir); } catch { return 0; }
   let removed = 0;
   for (const name of names) {
-    if (!pattern.test(name) || keep.has(resolve(dir, name))) continue;
+    const part = abandonedPart(name) && pattern.test(name.replace(/\.\d+\.part$/, ''));
+    if (!part && (!pattern.test(name) || keep.has(resolve(dir, name)))) continue;
     try { rmSync(join(dir, name)); removed++; } catch { /* read-only cache: fine */ }
   }
   return removed;

@@ -1,4 +1,5 @@
 // The preview-card cache: a card drawn once is read back, and after a build only what the build used stays.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,21 @@ describe('preview card cache', () => {
     // What a build used is forgotten with the pruning: the next build starts its own list.
     expect(pruneOgCache(dir)).toBe(1);
     expect(cards().length).toBe(0);
+  });
+
+  it('removes the half-written files of builds that are gone, and no one else\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-og-cache-'));
+    mkdirSync(join(dir, 'fonts'));
+    // A process that has exited: its pid names the half-written files a killed build would leave.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const card = `${'d'.repeat(64)}.png`;
+    const font = join('fonts', `DejaVuSans-${'e'.repeat(24)}.ttf`);
+    const abandoned = [`${card}.${gone}.part`, `${font}.${gone}.part`];
+    const kept = [`${card}.${process.pid}.part`, `notes.txt.${gone}.part`];
+    for (const f of [...abandoned, ...kept]) writeFileSync(join(dir, f), 'x');
+    expect(pruneOgCache(dir)).toBe(2);
+    for (const f of abandoned) expect(existsSync(join(dir, f)), f).toBe(false);
+    for (const f of kept) expect(existsSync(join(dir, f)), f).toBe(true);
   });
 
   it('a missing cache folder is nothing to prune', () => {
