@@ -49,7 +49,8 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
   const input = page.locator('.site-header .site-search__input');
   await input.fill(query);
   const status = page.locator('.site-header .site-search__status');
-  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/result|No results|not available/);
+  // The status names the query it answers ("3 results for “q”."): an earlier query's results do not count.
+  await expect.poll(async () => { const t = (await status.textContent()) ?? ''; return t.includes(`for “${query}”`) || t.includes('not available'); }, { timeout: 15_000 }).toBe(true);
   return page.locator('.site-header .search-result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
