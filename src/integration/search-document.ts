@@ -1,7 +1,8 @@
 // What Pagefind indexes for a note's page, made from the engine's result instead of the rendered page: the same
 // words in the same elements as the page's `data-pagefind-body` part and its `data-pagefind-meta` tags (type badge,
 // title, other names, summary, byline, facts, body), so the whole index can be handed to Pagefind before the pages
-// render. test/browser/search-index.test.ts checks that the index equals one made from the built pages, file for file.
+// render. test/browser/search-index.ts (run on the demo and hostile sites) checks that the index equals, file for file,
+// the one Pagefind makes from the built pages.
 import type { Site } from '../kg/build.ts';
 import { escapeAttribute as attr, escapeText as text } from '../kg/view-html.ts';
 import { formatDate } from '../kg/dates.ts';
