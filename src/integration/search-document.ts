@@ -6,9 +6,9 @@
 import type { Site } from '../kg/build.ts';
 import { escapeAttribute as attr, escapeText as text } from '../kg/view-html.ts';
 import { formatDate } from '../kg/dates.ts';
-import { isOldId } from '../kg/exports/redirects.ts';
+import { shownAliases } from '../kg/exports/redirects.ts';
 import { bylineAuthors } from '../components/model/byline.ts';
-import { fieldRows } from '../components/model/fields.ts';
+import { pageFacts } from '../components/model/fields.ts';
 
 /** The page's path under the site as its URL has it (Pagefind's `sourcePath`): `entity/<id>/index.html`. */
 export const searchPath = (id: string) => `entity/${encodeURIComponent(id)}/index.html`;
@@ -19,7 +19,7 @@ export function searchDocument(site: Site, id: string): string {
   if (!note) throw new Error(`No note with id "${id}"`);
   const { type, title, summary, fields } = note;
   const label = site.config.types[type]?.label ?? type;
-  const aliases = note.aliases.filter((a) => !isOldId(a));
+  const aliases = shownAliases(note.aliases);
   const isArticle = type === 'article';
   const meta = (name: string, value: string) => `<meta data-pagefind-meta="${name}[content]" content="${attr(value)}">`;
   const head = [meta('type', label), meta('typeId', type), ...(aliases.length ? [meta('aliases', aliases.join(' · '))] : [])];
@@ -32,7 +32,7 @@ export function searchDocument(site: Site, id: string): string {
     const date = typeof fields.date === 'string' ? fields.date : undefined;
     if (by || date) header.push(`<p>${by ? `<span>${text(by)}</span>` : ''}${date ? `<time>${text(formatDate(date))}</time>` : ''}</p>`);
   }
-  const rows = fieldRows(site.config, type, fields, isArticle ? ['date', 'authors'] : []);
+  const rows = pageFacts(site.config, type, fields);
   const facts = rows.length ? `<dl>${rows.map((r) => `<div><dt>${text(r.label)}</dt><dd>${text(r.text)}</dd></div>`).join('')}</dl>` : '';
   const body = site.html.get(id) ?? '';
   const prose = body.trim() ? `<div>${body}</div>` : '';

@@ -57,6 +57,11 @@ function row(name: string, label: string, kind: string, value: unknown): FieldRo
   }
 }
 
+/** The facts a note's page lists: articles show their date and authors in the byline instead. */
+export function pageFacts(config: KgConfig, type: string, fields: Record<string, unknown>): FieldRow[] {
+  return fieldRows(config, type, fields, type === 'article' ? ['date', 'authors'] : []);
+}
+
 export function fieldRows(config: KgConfig, type: string, fields: Record<string, unknown>, skip: string[] = []): FieldRow[] {
   const specs = config.types[type]?.fields ?? {};
   const rows: FieldRow[] = [];

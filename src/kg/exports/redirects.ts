@@ -6,6 +6,9 @@ import { entityHref } from '../build.ts';
 /** An alias written as an id (lower-case ASCII letters and digits joined by single dashes) is an old address. */
 export const isOldId = (alias: string): boolean => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(alias);
 
+/** The aliases a note's page shows: an old id kept as an alias is an address (it redirects here), not a name. */
+export const shownAliases = (aliases: string[]): string[] => aliases.filter((a) => !isOldId(a));
+
 /** Old id -> current id, for every id-form alias no note has as its id (first note wins), sorted. */
 export function redirects(site: Site): Array<{ from: string; to: string }> {
   const out = new Map<string, string>();
