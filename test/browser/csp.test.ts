@@ -2,7 +2,7 @@
 // every page gets the strict policy and the right frame-ancestors, no built page needs inline script or style or a
 // third-party origin, pages of every kind run without a violation, search (WebAssembly) works, embeds can be framed
 // by other sites and the rest cannot.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'parse5';
@@ -11,17 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, serveWithHeaders, shippedHeaders } from '../hostile/headers.ts';
 import { auditPage, auditPages } from '../hostile/page-audit.ts';
 import { launch } from './browser.ts';
+import { filesUnder } from './files-under.ts';
 
 const OUT = process.env.KG_OUT_DIR ?? 'dist';
 const RULES = shippedHeaders();
 const BASE_POLICY = ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"];
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const f = join(dir, n);
-  return statSync(f).isDirectory() ? files(f) : [f];
-});
 const urlPath = (file: string) => `/${relative(OUT, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-const HTML = files(OUT).filter((f) => f.endsWith('.html'));
+const HTML = filesUnder(OUT).filter((f) => f.endsWith('.html'));
 
 /** The policies a response carries: hosts join repeated headers with ", ", and each part is its own policy. */
 const policies = (path: string) => (headersFor(RULES, path)['Content-Security-Policy'] ?? '').split(/,\s*/).filter(Boolean);
@@ -33,7 +30,7 @@ describe('the shipped _headers', () => {
 
   it('gives every file the strict policy, and every page its frame-ancestors', () => {
     expect(HTML.length).toBeGreaterThan(20);
-    for (const file of files(OUT)) {
+    for (const file of filesUnder(OUT)) {
       const path = urlPath(file);
       const all = policies(path);
       expect(all[0]?.split(/;\s*/), path).toEqual(expect.arrayContaining(BASE_POLICY));

@@ -3,7 +3,7 @@
 // no dialog opens, no CSP violation, nothing injected survives in any page, hostile text reads as text, exports parse.
 import { DOMParser } from '@xmldom/xmldom';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
@@ -16,6 +16,7 @@ import { unsafeParts } from '../hostile/html-safety.ts';
 import { auditPage, auditPages } from '../hostile/page-audit.ts';
 import { launch, screenshot } from './browser.ts';
 import { searchIndexDifferences } from './search-index.ts';
+import { filesUnder } from './files-under.ts';
 
 const OUT = process.env.KG_HOSTILE_OUT ?? 'test-results/hostile-dist';
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -25,12 +26,8 @@ let server: Server;
 let origin: string;
 let buildLog = '';
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const f = join(dir, n);
-  return statSync(f).isDirectory() ? files(f) : [f];
-});
 const pagePath = (file: string) => `/${relative(OUT, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-const htmlPages = () => files(OUT).filter((f) => f.endsWith('.html')).map(pagePath).sort();
+const htmlPages = () => filesUnder(OUT).filter((f) => f.endsWith('.html')).map(pagePath).sort();
 
 beforeAll(async () => {
   if (!(process.env.KG_SKIP_BUILD && existsSync(`${OUT}/index.html`))) {
@@ -154,7 +151,7 @@ describe('hostile site: exports', () => {
   });
 
   it('every XML file (sitemaps, GEXF) is well-formed', () => {
-    const xml = files(OUT).filter((f) => /\.(xml|gexf)$/.test(f));
+    const xml = filesUnder(OUT).filter((f) => /\.(xml|gexf)$/.test(f));
     expect(xml.length).toBeGreaterThanOrEqual(3);
     for (const f of xml) {
       const errors: string[] = [];
@@ -164,7 +161,7 @@ describe('hostile site: exports', () => {
   });
 
   it('every JSON file parses', async () => {
-    const json = files(OUT).filter((f) => f.endsWith('.json')).map(pagePath);
+    const json = filesUnder(OUT).filter((f) => f.endsWith('.json')).map(pagePath);
     expect(json).toEqual(expect.arrayContaining(['/graph.json', '/graph-details.json']));
     for (const path of json) expect(() => JSON.parse(readFileSync(join(OUT, path), 'utf8')), path).not.toThrow();
   });

@@ -1,16 +1,13 @@
 // The search index the build ships, compared with one Pagefind makes from the built pages themselves: the build hands
 // Pagefind documents made from the engine's result (src/integration/search-document.ts), and they must index to the
 // same bytes as the pages a reader sees, or search would find words that are not on a page (or miss ones that are).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_OPTIONS } from '../../src/integration/pagefind.ts';
+import { filesUnder } from './files-under.ts';
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const f = join(dir, n);
-  return statSync(f).isDirectory() ? files(f) : [f];
-});
 
 /** Every file of `<outDir>/pagefind` whose bytes differ from the index made from the pages (missing ones too). */
 export async function searchIndexDifferences(outDir: string): Promise<{ pages: number; files: number; differences: string[] }> {
@@ -29,7 +26,7 @@ export async function searchIndexDifferences(outDir: string): Promise<{ pages: n
     }
     await index.writeFiles({ outputPath: tmp });
     const shipped = join(outDir, 'pagefind');
-    const names = [...new Set([...files(shipped).map((f) => relative(shipped, f)), ...files(tmp).map((f) => relative(tmp, f))])].sort();
+    const names = [...new Set([...filesUnder(shipped).map((f) => relative(shipped, f)), ...filesUnder(tmp).map((f) => relative(tmp, f))])].sort();
     const bytes = (f: string) => { try { return readFileSync(f); } catch { return undefined; } };
     const differences = names.filter((n) => { const a = bytes(join(shipped, n)), b = bytes(join(tmp, n)); return !a || !b || !a.equals(b); });
     return { pages, files: names.length, differences };
