@@ -13,7 +13,7 @@ import { nodePrograms } from './node-programs.ts';
 import { SKIP } from './skip-program.ts';
 import { onSchemeChange, readTheme, type Theme } from './theme.ts';
 import { createTooltip } from './tooltip.ts';
-import { edgeActiveOn, LARGE_EDGES, relationActiveOn, type EdgeAttrs, type NodeAttrs, type Tables, type ViewGraph } from './view-graph.ts';
+import { edgeActiveOn, LARGE_EDGES, MOVING_SCALE, relationActiveOn, type EdgeAttrs, type NodeAttrs, type Tables, type ViewGraph } from './view-graph.ts';
 import { edgeAt, type Segments, visibleSegments } from './edge-hit.ts';
 import { isMoving } from './is-moving.ts';
 
@@ -201,7 +201,7 @@ export function createSigmaView(stage: HTMLElement, graph: ViewGraph, o: SigmaVi
     // selected node, which the label layer asks for directly (sigma's pass would test every edge on every frame).
     renderEdgeLabels: o.edgeLabels === 'always',
     defaultEdgeType: 'arrow',
-    nodeProgramClasses: nodePrograms<NodeAttrs>(),
+    nodeProgramClasses: nodePrograms<NodeAttrs>(edgeCount > LARGE_EDGES ? MOVING_SCALE : 1),
     edgeProgramClasses: edgePrograms<EdgeAttrs>(),
     labelFont: theme.font,
     labelSize: 13,

@@ -80,10 +80,28 @@ export async function edgePoint(page: Page, hostSelector: string, source: string
       const a = view.sigma.getNodeDisplayData(s), b = view.sigma.getNodeDisplayData(t);
       view.sigma.getCamera().setState({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.max(0.05, Math.hypot(a.x - b.x, a.y - b.y) * 1.5) });
     }, [hostSelector, source, target] as const);
-    // Picking is drawn once the camera is at rest (pick-at-rest.ts).
+    // Picking is drawn once the camera is at rest (cheap-while-moving.ts).
     await page.waitForTimeout(300);
   }
   const [a, b] = await Promise.all([nodePoint(page, hostSelector, source), nodePoint(page, hostSelector, target)]);
   const f = o.at ?? 0.5;
   return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+}
+
+/**
+ * The width of a live view's node canvas (its drawing buffer) at each frame of a short camera animation, and once the
+ * camera has rested, next to the full width (sigma's width × pixel ratio): big graphs draw moving frames smaller.
+ */
+export function nodeBufferDuringMotion(page: Page, hostSelector: string): Promise<{ full: number; moving: number[]; rested: number }> {
+  return page.evaluate(async (sel) => {
+    const sigma = (document.querySelector(sel) as any).kgView.sigma;
+    const canvas = sigma.getCanvases().nodes as HTMLCanvasElement;
+    const moving: number[] = [];
+    const record = () => { if (sigma.getCamera().isAnimated()) moving.push(canvas.width); };
+    sigma.on('afterRender', record);
+    await sigma.getCamera().animate({ ratio: sigma.getCamera().getState().ratio * 0.7 }, { duration: 500 });
+    await new Promise((r) => setTimeout(r, 400));
+    sigma.off('afterRender', record);
+    return { full: Math.round(sigma.getDimensions().width * window.devicePixelRatio), moving, rested: canvas.width };
+  }, hostSelector);
 }

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, watchErrors } from './browser.ts';
-import { cameraOf, drawnPixels, nodePoint, openNetwork as openNetworkAt } from './graph-helpers.ts';
+import { cameraOf, drawnPixels, nodeBufferDuringMotion, nodePoint, openNetwork as openNetworkAt } from './graph-helpers.ts';
 
 const ARTICLE = 'the-october-2019-entity-list-additions';
 const NETWORK = '[data-network]';
@@ -126,6 +126,10 @@ describe('network view', () => {
     }, NETWORK);
     // Nothing hovered or selected: the hover layers are out; sigma's edge-label canvas is never used here.
     expect(await layers()).toEqual({ edges: true, hovers: false, edgeLabels: false });
+    // A small graph draws moving frames at full resolution (big ones: large-graph.test.ts).
+    const buffer = await nodeBufferDuringMotion(page, NETWORK);
+    expect(buffer.moving.length).toBeGreaterThan(2);
+    expect(new Set([...buffer.moving, buffer.rested])).toEqual(new Set([buffer.full]));
     await page.locator('.kg-network-stage .kg-surface').focus();
     await page.keyboard.press('+');
     await expect.poll(async () => (await cameraOf(page, NETWORK)).ratio).toBeLessThan(0.7);

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeVault } from '../../bench/vault/generate.ts';
-import { LARGE_EDGES } from '../../src/client/view-graph.ts';
+import { LARGE_EDGES, MOVING_SCALE } from '../../src/client/view-graph.ts';
 import { astroBuild, type AstroBuild } from './astro-build.ts';
 import { openServedSite, type ServedSite } from './served-site.ts';
 import { screenshot, watchErrors } from './browser.ts';
-import { drawnPixels } from './graph-helpers.ts';
+import { drawnPixels, nodeBufferDuringMotion } from './graph-helpers.ts';
 import { serveDir } from './static-server.ts';
 
 const VAULT = 'test-results/large-vault';
@@ -69,6 +69,19 @@ describe('a big network view', () => {
     expect(drawn).toBeGreaterThan(total * 0.02);
     expect(colours).toBeGreaterThan(4);
     await screenshot(page, 'large-network');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the discs at reduced resolution while the camera moves, and in full once it rests', async () => {
+    const { page, errors } = await open();
+    await page.waitForFunction(() => performance.getEntriesByName('kg:edges').length > 0);
+    const { full, moving, rested } = await nodeBufferDuringMotion(page, NETWORK);
+    expect(moving.length).toBeGreaterThan(2);
+    expect(new Set(moving)).toEqual(new Set([Math.round(full * MOVING_SCALE)]));
+    expect(rested).toBe(full);
+    const { drawn, total } = await drawnPixels(context, page.locator('.kg-network-stage'));
+    expect(drawn).toBeGreaterThan(total * 0.02);
     expect(errors).toEqual([]);
     await page.close();
   });
