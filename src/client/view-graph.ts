@@ -66,7 +66,8 @@ export function shortLabel(title: string, max = 26): string {
 /**
  * Level of detail above this many edges: edges are hidden and the discs drawn at half resolution while the camera
  * moves (MOVING_SCALE), and the first frame shows the nodes alone, the edges one frame later (software GL at 10k
- * nodes, 18k shown edges: a frame ~50 ms without edges, ~200 ms with them; bench/README.md). The network view adds them to the graph only then (sigma-view's `lateEdges`).
+ * nodes, 18k shown edges: a frame ~50 ms without edges, ~200 ms with them; bench/README.md). The network view adds
+ * them to the graph only then (sigma-view's `lateEdges`).
  */
 export const LARGE_EDGES = 5000;
 /** The resolution of the discs in big graphs while the camera moves: a quarter of the pixels (cheap-while-moving.ts). */
