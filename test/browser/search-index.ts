@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_OPTIONS } from '../../src/integration/pagefind.ts';
+import { searchPath } from '../../src/integration/search-document.ts';
 import { filesUnder } from './files-under.ts';
-
 
 /** Every file of `<outDir>/pagefind` whose bytes differ from the index made from the pages (missing ones too). */
 export async function searchIndexDifferences(outDir: string): Promise<{ pages: number; files: number; differences: string[] }> {
@@ -20,7 +20,7 @@ export async function searchIndexDifferences(outDir: string): Promise<{ pages: n
       const html = readFileSync(join(outDir, 'entity', id, 'index.html'), 'utf8');
       // Redirect pages of renamed notes carry no indexed part.
       if (!html.includes(' data-pagefind-body')) continue;
-      const r = await index.addHTMLFile({ sourcePath: `entity/${encodeURIComponent(id)}/index.html`, content: html });
+      const r = await index.addHTMLFile({ sourcePath: searchPath(id), content: html });
       if (r.errors.length) throw new Error(r.errors.join('\n'));
       pages++;
     }
