@@ -1,7 +1,7 @@
 // Embedding a view on other sites: the embed page URL, the ready-to-paste <iframe> snippet, its oEmbed document,
 // and the "Embed" disclosure shown next to every view (plain HTML; a script adds the copy button's behaviour).
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './hast-element.ts';
 import type { KgConfig } from './config.ts';
 
 export interface EmbedTarget {

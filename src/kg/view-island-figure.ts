@@ -1,7 +1,7 @@
 // The figure a featured view (GraphIsland) starts as: for the network, a static drawing of its hubs; for other views,
 // the same figure as in articles. Scripts then upgrade it in place to the interactive view.
 import type { ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from './hast-element.ts';
 import type { Site } from './build.ts';
 import type { KnowledgeGraph } from './graph.ts';
 import type { CatalogEntry } from './view-catalog.ts';

@@ -1,7 +1,7 @@
 // A graph view as static, trusted markup: an SVG readable without JavaScript (print, RSS, search engines), a caption,
 // a legend, and the same nodes and relations as a list (the text alternative). The browser upgrades it to a sigma view.
 import type { Element, ElementContent } from 'hast';
-import { h, s } from 'hastscript';
+import { h, s } from './hast-element.ts';
 import { allRelations, type KgConfig, type RelationTypeSpec } from './config.ts';
 import type { KnowledgeGraph } from './graph.ts';
 import { type Box, type LabelRequest, placeLabels } from './label-placement.ts';
