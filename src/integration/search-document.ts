@@ -13,7 +13,7 @@ import { pageFacts } from '../components/model/fields.ts';
 /** The page's path under the site as its URL has it (Pagefind's `sourcePath`): `entity/<id>/index.html`. */
 export const searchPath = (id: string) => `entity/${encodeURIComponent(id)}/index.html`;
 
-/** A small HTML document with the indexed part of the note's page (pages/entity/[id].astro, EntityHeader, FactList). */
+/** A small HTML document with the indexed part of the note's page (components/html/entity-article.ts: its header and facts). */
 export function searchDocument(site: Site, id: string): string {
   const note = site.byId.get(id);
   if (!note) throw new Error(`No note with id "${id}"`);

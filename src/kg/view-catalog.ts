@@ -15,7 +15,7 @@ export type CatalogEntry =
 export const NETWORK_ID = 'network';
 const NETWORK_HEIGHT = 500;
 
-interface Catalog { ids: string[]; entries: Map<string, CatalogEntry | undefined>; directives: Map<string, { noteId: string; view: GraphView }> }
+interface Catalog { ids: string[]; hoods: Set<string>; entries: Map<string, CatalogEntry | undefined>; directives: Map<string, { noteId: string; view: GraphView }> }
 const catalogs = sharedWeakMap<Site, Catalog>('view-catalog');
 
 // Ids are cheap (an entity has a neighbourhood exactly when it has an edge); entries are made when asked for, so a
@@ -24,22 +24,29 @@ function catalogOf(site: Site): Catalog {
   let c = catalogs.get(site);
   if (c) return c;
   const ids: string[] = [];
+  const hoods = new Set<string>();
   const directives = new Map<string, { noteId: string; view: GraphView }>();
   for (const note of site.notes) {
-    if (site.graph.hasNode(note.id) && site.graph.degree(note.id) > 0) ids.push(neighbourhoodId(note.id));
+    if (site.graph.hasNode(note.id) && site.graph.degree(note.id) > 0) hoods.add(neighbourhoodId(note.id));
     for (const view of site.views.get(note.id) ?? []) {
       ids.push(view.id);
       directives.set(view.id, { noteId: note.id, view });
     }
   }
+  ids.push(...hoods);
   ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  catalogs.set(site, (c = { ids: [NETWORK_ID, ...ids], entries: new Map(), directives }));
+  catalogs.set(site, (c = { ids: [NETWORK_ID, ...ids], hoods, entries: new Map(), directives }));
   return c;
 }
 
 /** Every view id, sorted (the network first). */
 export function viewIds(site: Site): string[] {
   return catalogOf(site).ids;
+}
+
+/** Whether view `id` is an entity's neighbourhood (not the network, not an article's view). */
+export function isNeighbourhoodView(site: Site, id: string): boolean {
+  return catalogOf(site).hoods.has(id);
 }
 
 /** One view by id, made once per site; undefined when there is no such view. */

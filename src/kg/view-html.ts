@@ -1,7 +1,8 @@
-// Hast -> HTML string for the view markup components place in pages (the static, no-JS fallbacks). These trees are
-// the engine's own (hastscript), never note content, and there are tens of thousands of them at scale, so they are
-// serialised here with hast-util-to-html's output rules for what they contain (checked byte for byte against it in
-// test/unit/view-html.test.ts) at a fraction of its cost. Raw nodes pass through: a view's SVG serialised once.
+// Hast -> HTML string for the markup the site builds as hastscript trees: the views' static fallbacks and the note
+// pages (src/components/html/). There are tens of thousands of them at scale, so they are serialised here with
+// hast-util-to-html's output rules for what they contain, escaping included (checked byte for byte against it in
+// test/unit/view-html.test.ts and note-pages.test.ts, with hostile note text) at a fraction of its cost. Raw nodes
+// pass through: a view's SVG serialised once, a note's sanitised body HTML.
 import type { Element, ElementContent, Root } from 'hast';
 import { find, html, svg, type Schema } from 'property-information';
 
