@@ -5,6 +5,13 @@ import externalAssets from './src/integration/external-assets.ts';
 import sitemap from '@astrojs/sitemap';
 import siteRelations from './content/kg.relations.json' with { type: 'json' };
 
+const kg = knowledgeGraph({
+  title: 'The 2019 Entity List',
+  description: 'Who the US Commerce Department blacklisted in October 2019 over Xinjiang, and who reacted — every link sourced.',
+  // Relation types this story needs beyond the defaults (label, inverse label, allowed types).
+  relations: siteRelations,
+});
+
 export default defineConfig({
   site: 'https://entity-list-2019.example.org',
   trailingSlash: 'always',
@@ -17,14 +24,10 @@ export default defineConfig({
   // sources and would exhaust the system's file watchers.
   vite: { server: { watch: { ignored: ['**/bench/sites/**', '**/bench/vaults/**', '**/test-results/**'] } } },
   integrations: [
-    knowledgeGraph({
-      title: 'The 2019 Entity List',
-      description: 'Who the US Commerce Department blacklisted in October 2019 over Xinjiang, and who reacted — every link sourced.',
-      // Relation types this story needs beyond the defaults (label, inverse label, allowed types).
-      relations: siteRelations,
-    }),
+    kg,
     externalAssets(),
-    // No lastmod: the sitemap stays byte-identical between builds. Embeds are iframe content, not pages to index.
-    sitemap({ filter: (page) => !page.includes('/embed/') && !page.endsWith('/search/') }),
+    // No lastmod: the sitemap stays byte-identical between builds. Embeds are iframe content, not pages to index. The
+    // note pages are written by the kg integration from a shell (`/_shell/`), so it lists them.
+    sitemap({ customPages: kg.notePageUrls, filter: (page) => !page.includes('/embed/') && !page.endsWith('/search/') && !page.includes('/_shell/') }),
   ],
 });

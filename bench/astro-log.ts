@@ -10,10 +10,12 @@ export interface AstroStages {
   engine: Record<string, number>;
   /** Pagefind indexing the pages (alongside them since 2026-12-06; older builds: its whole step, after them). */
   searchIndexMs?: number;
-  /** Preview cards drawn in child processes while the pages render (overlapped, not on the critical path). */
+  /** Preview cards drawn in child processes from the start of the pages (overlapped with everything after). */
   ogMs?: number;
-  /** After the pages: view files written while Pagefind writes its index. */
+  /** After Astro's pages: note and embed pages and view files written while Pagefind writes its index and the cards finish. */
   afterPagesMs?: number;
+  /** When each of those was done, from the start of that step. */
+  afterParts?: { files: number; cards: number; search: number };
   pages?: number;
 }
 
@@ -74,9 +76,11 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
   const search = clean.map((l) => /indexed (\d+) pages (?:for search )?in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
   const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
-  const after = clean.map((l) => /wrote (\d+) view files, \d+ attachments and the search index of (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
+  const after = clean.map((l) => /wrote (\d+) note pages and view files \((\d+) ms\), \d+ attachments, \d+ preview cards \((\d+) ms\) and the search index of (\d+) pages \((\d+) ms\) in (\d+) ms/.exec(l.text)).find(Boolean);
   return {
     phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined,
-    ogMs: og ? Number(og[2]) : undefined, afterPagesMs: after ? Number(after[3]) : undefined,
+    ogMs: og ? Number(og[2]) : undefined, afterPagesMs: after ? Number(after[6]) : undefined,
+    // When each part of the step after the pages was done, from its start.
+    afterParts: after ? { files: Number(after[2]), cards: Number(after[3]), search: Number(after[5]) } : undefined,
   };
 }

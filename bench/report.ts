@@ -14,6 +14,7 @@ export interface BuildRun {
   searchIndexMs?: number;
   ogMs?: number;
   afterPagesMs?: number;
+  afterParts?: { files: number; cards: number; search: number };
   pages?: number;
   output: { bytes: number; files: number; graphJson?: { raw: number; gzip: number; nodes: number; edges: number; gzipPerItem: number }; graphDetailsJson?: { raw: number; gzip: number } };
   error?: string;
@@ -32,10 +33,13 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
   const e = run.engine;
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
-    'pages + endpoints (entity, embed, index pages; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
-    'preview images (child processes, during the pages)': run.ogMs,
-    'search index: indexing (Pagefind\'s process, during the pages)': run.searchIndexMs,
-    'view JSON + oEmbed files, search index written (after the pages, side by side)': run.afterPagesMs,
+    'Astro pages + endpoints (index, tag, type, network pages; the two page shells; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
+    'preview images (child processes, from the start of the pages)': run.ogMs,
+    'search index: indexing (Pagefind\'s process, from the start of the pages)': run.searchIndexMs,
+    'note and embed pages, view JSON + oEmbed files, cards, search index written (after the Astro pages, side by side)': run.afterPagesMs,
+    '… of which note and embed pages, view and oEmbed files done': run.afterParts?.files,
+    '… preview cards all written': run.afterParts?.cards,
+    '… search index written': run.afterParts?.search,
   };
 }
 

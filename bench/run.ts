@@ -53,7 +53,7 @@ async function build(kind: 'full' | 'baseline', notes: number, round: number, va
   const ok = m.code === 0;
   const run: BuildRun = {
     kind, notes, round, ok, wallMs: m.wallMs, peakRssBytes: m.peakRssBytes,
-    phases: stages.phases, engine: stages.engine, routes: stages.routes, searchIndexMs: stages.searchIndexMs, ogMs: stages.ogMs, afterPagesMs: stages.afterPagesMs, pages: stages.pages,
+    phases: stages.phases, engine: stages.engine, routes: stages.routes, searchIndexMs: stages.searchIndexMs, ogMs: stages.ogMs, afterPagesMs: stages.afterPagesMs, afterParts: stages.afterParts, pages: stages.pages,
     output: ok ? outputSize(out) : { bytes: 0, files: 0 },
     error: ok ? undefined : m.lines.map((l) => l.text).filter((t) => /error/i.test(t)).slice(0, 5).join(' | ').slice(0, 800) || `exit ${m.code}`,
   };

@@ -7,22 +7,32 @@ import { relative } from 'node:path';
 import { keepPreviousBuild, settleOnExit } from './keep-previous-build.ts';
 import { diagnosticReport } from './report.ts';
 import { copyAttachments, serveAttachments } from './attachment-files.ts';
-import { drawOgCardsAhead, pruneOgCache } from './og-image.ts';
+import { drawOgCardsAhead, pruneOgCache, writeOgCards } from './og-image.ts';
 import { finishSearchIndex, startSearchIndex } from './pagefind.ts';
 import { configureSite, getSite, invalidateSite } from './site.ts';
 import { getChangeLog } from './changes.ts';
 import { serveViewFiles, writeViewFiles } from './view-files.ts';
+import { entityHref } from '../kg/build.ts';
 
-export type KgIntegration = AstroIntegration & { kgConfig: KgConfig };
+export type KgIntegration = AstroIntegration & {
+  kgConfig: KgConfig;
+  /**
+   * Every note page's address, filled once the build has written them (page-shell.ts): Astro does not list them. Give
+   * it to the sitemap, which runs after this integration (`sitemap({ customPages: kg.notePageUrls })`).
+   */
+  notePageUrls: string[];
+};
 
 export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegration {
   const kgConfig = resolveConfig(options);
   let outDir: string | undefined;
   let cacheDir: string | undefined;
   let base = '/';
+  const notePageUrls: string[] = [];
   return {
     name: 'kg',
     kgConfig,
+    notePageUrls,
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
@@ -35,7 +45,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // KG_ON_BROKEN_LINKS=warn builds a vault with dangling links once, without changing the config.
         const broken = process.env.KG_ON_BROKEN_LINKS;
         const onBrokenLinks = broken === 'warn' || broken === 'throw' ? broken : kgConfig.onBrokenLinks;
-        configureSite({ ...kgConfig, contentDir, onBrokenLinks, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), base);
+        configureSite({ ...kgConfig, contentDir, onBrokenLinks, site: config.site ?? kgConfig.site }, fileURLToPath(config.root), base, command === 'build');
         if (command === 'dev') invalidateSite();
       },
       'astro:build:start': async ({ logger }) => {
@@ -64,10 +74,19 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
           : `read ${log.versions.length} versions of the notes from git (${log.mode}) in ${Math.round(performance.now() - t1)} ms`));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // Both at once: Pagefind writes the index it built during the pages while this process writes the view files.
+        // Side by side: this process writes the note pages (into the shells Astro rendered) and the view files, the
+        // preview cards go in as their drawing processes finish them, Pagefind writes the index it built meanwhile.
         const t0 = performance.now();
-        const [files, pages, attachments] = await Promise.all([writeViewFiles(fileURLToPath(dir), base), finishSearchIndex(fileURLToPath(dir)), copyAttachments(fileURLToPath(dir))]);
-        logger.info(`wrote ${files} view files, ${attachments} attachments and the search index of ${pages} pages in ${Math.round(performance.now() - t0)} ms`);
+        const out = fileURLToPath(dir);
+        // Each part's own finishing time is logged too: they share two cores, and the slowest decides the build's end.
+        const done = <T>(work: Promise<T>) => work.then((value) => ({ value, ms: Math.round(performance.now() - t0) }));
+        // Pagefind writes its index (its biggest moment, ~700 MB at 10k notes) once the card processes have ended: both
+        // at once took the build past 2.4 GB.
+        const cardsWritten = writeOgCards(await getSite(), out);
+        const [files, pages, attachments, cards] = await Promise.all([done(writeViewFiles(out, base)), done(cardsWritten.then(() => finishSearchIndex(out))), done(copyAttachments(out)), done(cardsWritten)]);
+        const site = await getSite();
+        notePageUrls.splice(0, Infinity, ...files.value.notePages.map((id) => new URL(entityHref(base, id), site.config.site).href));
+        logger.info(`wrote ${files.value.files} note pages and view files (${files.ms} ms), ${attachments.value} attachments, ${cards.value} preview cards (${cards.ms} ms) and the search index of ${pages.value} pages (${pages.ms} ms) in ${Math.round(performance.now() - t0)} ms`);
         // Only now, with the build done: a failed build must not cost the next one its cards.
         const pruned = pruneOgCache();
         if (pruned) logger.info(`removed ${pruned} old preview cards and fonts from the card cache (this build did not use them)`);

@@ -1,7 +1,9 @@
 // Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { eachLimited } from '../kg/each-limited.ts';
 import { writeCacheFile } from './cache-file.ts';
 import { collectionFace } from './font-collection.ts';
 import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
@@ -442,6 +444,21 @@ export async function drawOgCardsAhead(site: Site): Promise<number> {
   }
   await Promise.all(window);
   return drawn;
+}
+
+/**
+ * Build: writes every entity card to `entity/<id>/og.png` under `outDir` as its drawing finishes (the drawing started
+ * at astro:build:start). Not Astro routes: those would hold the pages phase until the last card, while the note pages
+ * could be written meanwhile (page-shell.ts). Returns how many.
+ */
+export async function writeOgCards(site: Site, outDir: string): Promise<number> {
+  const ids = site.notes.map((n) => n.id).filter((id) => entitiesWithCards(site).has(id));
+  await eachLimited(ids, 4, async (id) => {
+    const png = await entityOgPng(site, id);
+    await mkdir(join(outDir, 'entity', id), { recursive: true });
+    await writeFile(join(outDir, 'entity', id, 'og.png'), png);
+  });
+  return ids.length;
 }
 
 /** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */

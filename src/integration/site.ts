@@ -6,6 +6,8 @@ interface SiteState {
   config: KgConfig;
   root: string;
   base: string;
+  /** `astro build` (not the dev server): note, embed and card files are then written by the integration. */
+  building?: boolean;
   promise?: Promise<Site>;
   /** Dev: the result before the last change, reused by the next engine run for what did not change. */
   previous?: Promise<Site>;
@@ -18,9 +20,16 @@ interface SiteState {
 const KEY = Symbol.for('kg-site.state');
 const g = globalThis as typeof globalThis & { [KEY]?: SiteState };
 
-export function configureSite(config: KgConfig, root: string, base: string): void {
-  g[KEY] = { config, root, base };
+export function configureSite(config: KgConfig, root: string, base: string, building = false): void {
+  g[KEY] = { config, root, base, building };
 }
+
+/**
+ * Whether this process is an `astro build`, whose integration writes the note pages, neighbourhood embed pages and
+ * preview cards itself (page-shell.ts), so their routes list only a shell or nothing. Not `import.meta.env.DEV`: a
+ * build started with NODE_ENV=test (as vitest's global setup does) has it true.
+ */
+export const isBuilding = (): boolean => siteState().building === true;
 
 export function siteState(): SiteState {
   return (g[KEY] ??= { config: DEFAULT_CONFIG, root: process.cwd(), base: '/' });

@@ -1,33 +1,67 @@
 // Writes the files that are not Astro pages into the build (astro:build:done) and serves them in dev: every view's
-// JSON files (kg/exports/view-files.ts) and the redirect pages of renamed notes (kg/exports/redirects.ts).
-import { mkdir, writeFile } from 'node:fs/promises';
+// JSON files (kg/exports/view-files.ts), the redirect pages of renamed notes (kg/exports/redirects.ts) and, at build
+// time, every note's page and neighbourhood embed page, filled into the shells Astro rendered (page-shell.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { eachLimited } from '../kg/each-limited.ts';
 import type { Site } from '../kg/build.ts';
 import { redirectPage, redirects } from '../kg/exports/redirects.ts';
 import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
 import { getSite } from './site.ts';
+import { fillShell, takeShell } from './page-shell.ts';
+import { entityPageHead, entityPageMain } from '../components/html/entity-page.ts';
+import { embedPageBody, embedPageHead } from '../components/html/embed-page.ts';
+import { neighbourhoodEntry } from '../kg/view-catalog.ts';
+import { embedPath } from '../kg/view-embed.ts';
 
 /** The path and content of each redirect page. */
 function redirectFiles(site: Site, base: string): Map<string, string> {
   return new Map(redirects(site).map(({ from, to }) => [`entity/${from}/index.html`, redirectPage(site, base, to)]));
 }
 
-/** Writes the files under `outDir`, a bounded number at a time; returns how many. */
-export async function writeViewFiles(outDir: string, base: string): Promise<number> {
+/**
+ * Each note's page and its neighbourhood's embed page, path → how to make it. Both of a note in a row: they share the
+ * neighbourhood's drawing, which view-svg.ts keeps only until its second use.
+ */
+async function notePages(site: Site, base: string, outDir: string): Promise<Map<string, () => string>> {
+  const [entityShell, embedShell] = await Promise.all([takeShell(outDir, 'entity'), takeShell(outDir, 'embed')]);
+  const out = new Map<string, () => string>();
+  for (const { id } of site.notes) {
+    if (entityShell) out.set(`entity/${id}/index.html`, () => fillShell(entityShell, entityPageHead(site, base, id), entityPageMain(site, base, id)));
+    const hood = embedShell && neighbourhoodEntry(site, base, id);
+    if (hood) out.set(`${decodeURIComponent(embedPath(hood.id))}index.html`, () => fillShell(embedShell, embedPageHead(site, base, hood), embedPageBody(site, base, hood)));
+  }
+  return out;
+}
+
+/**
+ * Writes the files under `outDir`; returns how many, and the notes whose pages were among them (none when the site has
+ * no entity page route). Synchronous writes, yielding to the event loop every few dozen
+ * milliseconds (Pagefind's answers and the card processes' results come in meanwhile): for 20k files a synchronous
+ * open-write-close cost a third of the CPU of `fs/promises` here, and a worker thread writing them made the build
+ * slower and bigger (bench/README.md, ninth round).
+ */
+export async function writeViewFiles(outDir: string, base: string): Promise<{ files: number; notePages: string[] }> {
   const site = await getSite();
-  const pages = redirectFiles(site, base);
-  const paths = [...viewFilePaths(site), ...pages.keys()];
-  const dirs = new Map<string, Promise<unknown>>();
-  await eachLimited(paths, 32, async (path) => {
+  const redirectPages = redirectFiles(site, base);
+  const pages = await notePages(site, base, outDir);
+  const paths = [...pages.keys(), ...viewFilePaths(site), ...redirectPages.keys()];
+  const dirs = new Set<string>();
+  let slice = performance.now();
+  for (const path of paths) {
     const file = join(outDir, path);
     const dir = dirname(file);
-    if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
-    await dirs.get(dir);
-    await writeFile(file, pages.get(path) ?? viewFile(site, base, path)!);
-  });
-  return paths.length;
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    writeFileSync(file, redirectPages.get(path) ?? pages.get(path)?.() ?? viewFile(site, base, path)!);
+    if (performance.now() - slice > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  return { files: paths.length, notePages: site.notes.map((n) => n.id).filter((id) => pages.has(`entity/${id}/index.html`)) };
 }
 
 /** Dev: answers requests for view files and old addresses of renamed notes from the current notes. */

@@ -34,7 +34,7 @@ describe('an Obsidian vault through astro build', () => {
     expect(readdirSync(`${OUT}/entity`).sort()).toEqual(['2019-10-08', 'acme-café', 'field-notes', 'zhang-wei-张伟']);
     expect(existsSync(`${OUT}/attachments/assets/maps/Map of Xinjiang.png`)).toBe(true);
     expect(existsSync(`${OUT}/attachments/assets/chart 2019.png`)).toBe(true);
-    expect(build.output).toMatch(/wrote \d+ view files, 2 attachments and/);
+    expect(build.output).toMatch(/wrote \d+ note pages and view files \(\d+ ms\), 2 attachments, \d+ preview cards/);
   });
 
   it('has no broken internal link, image or script', () => {
