@@ -12,8 +12,10 @@ type Value = Properties[string] | undefined;
 const NODE_TYPES = new Set(['element', 'text', 'raw', 'comment']);
 const isNode = (v: object): boolean => NODE_TYPES.has((v as { type?: string }).type ?? '') && ('children' in v || 'value' in v);
 
+// property-information's lookup is the slow part of building and of serialising (view-html.ts uses this one too):
+// once per property name and schema.
 const infos = new Map<Schema, Map<string, ReturnType<typeof find>>>();
-function info(schema: Schema, key: string) {
+export function propertyInfo(schema: Schema, key: string) {
   let perSchema = infos.get(schema);
   if (!perSchema) infos.set(schema, (perSchema = new Map()));
   let out = perSchema.get(key);
@@ -52,7 +54,7 @@ function properties(schema: Schema, props: Record<string, Value>): Properties {
   for (const key in props) {
     const v = props[key];
     if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) continue;
-    const i = info(schema, key);
+    const i = propertyInfo(schema, key);
     out[i.property] = value(i, v);
   }
   return out;

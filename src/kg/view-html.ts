@@ -4,7 +4,8 @@
 // test/unit/view-html.test.ts and note-pages.test.ts, with hostile note text) at a fraction of its cost. Raw nodes
 // pass through: a view's SVG serialised once, a note's sanitised body HTML.
 import type { Element, ElementContent, Root } from 'hast';
-import { find, html, svg, type Schema } from 'property-information';
+import { html, svg, type Schema } from 'property-information';
+import { propertyInfo } from './hast-element.ts';
 
 // The void elements of HTML (no closing tag), as hast-util-to-html has them.
 const VOIDS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -15,18 +16,9 @@ const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
 export const escapeText = (s: string) => s.replace(/[<&]/g, hex);
 export const escapeAttribute = (s: string) => s.replace(/[\0"&'`]/g, hex);
 
-// property-information's lookup is the slow part of serialising: once per property name and schema.
-const names = new Map<Schema, Map<string, ReturnType<typeof find>>>();
-function info(schema: Schema, key: string) {
-  let perSchema = names.get(schema);
-  if (!perSchema) names.set(schema, (perSchema = new Map()));
-  let out = perSchema.get(key);
-  if (!out) perSchema.set(key, (out = find(schema, key)));
-  return out;
-}
 
 function attribute(schema: Schema, key: string, raw: unknown): string {
-  const i = info(schema, key);
+  const i = propertyInfo(schema, key);
   let value = raw;
   if (i.overloadedBoolean && (value === i.attribute || value === '')) value = true;
   else if ((i.boolean || i.overloadedBoolean) && (typeof value !== 'string' || value === i.attribute || value === '')) value = Boolean(value);
