@@ -82,9 +82,9 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         const done = <T>(work: Promise<T>) => work.then((value) => ({ value, ms: Math.round(performance.now() - t0) }));
         // Pagefind writes its index (its biggest moment, ~700 MB at 10k notes) once the card processes have ended: both
         // at once took the build past 2.4 GB.
-        const cardsWritten = writeOgCards(await getSite(), out);
-        const [files, pages, attachments, cards] = await Promise.all([done(writeViewFiles(out, base)), done(cardsWritten.then(() => finishSearchIndex(out))), done(copyAttachments(out)), done(cardsWritten)]);
         const site = await getSite();
+        const cardsWritten = writeOgCards(site, out);
+        const [files, pages, attachments, cards] = await Promise.all([done(writeViewFiles(out, base)), done(cardsWritten.then(() => finishSearchIndex(out))), done(copyAttachments(out)), done(cardsWritten)]);
         notePageUrls.splice(0, Infinity, ...files.value.notePages.map((id) => new URL(entityHref(base, id), site.config.site).href));
         logger.info(`wrote ${files.value.files} note pages and view files (${files.ms} ms), ${attachments.value} attachments, ${cards.value} preview cards (${cards.ms} ms) and the search index of ${pages.value} pages (${pages.ms} ms) in ${Math.round(performance.now() - t0)} ms`);
         // Only now, with the build done: a failed build must not cost the next one its cards.
