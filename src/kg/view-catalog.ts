@@ -33,7 +33,7 @@ function catalogOf(site: Site): Catalog {
       directives.set(view.id, { noteId: note.id, view });
     }
   }
-  ids.push(...hoods);
+  for (const hood of hoods) ids.push(hood); // not push(...hoods): as many arguments as entities
   ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   catalogs.set(site, (c = { ids: [NETWORK_ID, ...ids], hoods, entries: new Map(), directives }));
   return c;

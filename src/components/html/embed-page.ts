@@ -9,6 +9,7 @@ import { embedPath, oembedLink, absoluteUrl } from '../../kg/view-embed.ts';
 import type { CatalogEntry } from '../../kg/view-catalog.ts';
 import { networkPreview } from '../../kg/view-island-figure.ts';
 import { hastToHtml } from '../../kg/view-html.ts';
+import { depthSwitch } from './parts.ts';
 import { renderViewLegend, viewSvgHtml } from '../../kg/view-svg.ts';
 
 export function embedHead(site: Site, base: string, entry: CatalogEntry): Root {
@@ -23,17 +24,13 @@ export function embedHead(site: Site, base: string, entry: CatalogEntry): Root {
 
 export function embedFigure(site: Site, base: string, entry: CatalogEntry): Element {
   const drawn = entry.kind === 'network' ? networkPreview(site.graph, entry.height) : entry.kind === 'entity' ? firstRing(entry.view, site.graph) : entry.view;
-  // Neighbourhoods start at depth 1 (like on entity pages), with a switch to depth 2.
   const legendOf = entry.kind === 'directive' ? entry.view : drawn;
-  const hasSecondRing = entry.kind === 'entity' && entry.view.nodes.some((n) => entry.view.distance.get(n) === 2);
   const pageUrl = absoluteUrl(site.config, base, entry.page.slice(base.length));
   return h('figure', { className: ['kg-view', 'kg-embed-view'], dataView: entry.id, dataHeight: String(entry.height) }, [
     h('div', { className: 'kg-view-canvas' }, [{ type: 'raw', value: viewSvgHtml(drawn, site.graph, site.config, base) } as never]),
     h('figcaption', [
-      ...(hasSecondRing ? [h('div', { className: 'kg-depth', role: 'group', ariaLabel: 'How far to look', hidden: true }, [
-        h('button', { type: 'button', dataDepth: '1', ariaPressed: 'true' }, 'Direct connections'),
-        h('button', { type: 'button', dataDepth: '2', ariaPressed: 'false' }, 'Two steps away'),
-      ])] : []),
+      // Neighbourhoods start at depth 1 (like on entity pages), with a switch to depth 2.
+      ...(entry.kind === 'entity' ? depthSwitch(entry.view) : []),
       renderViewLegend(legendOf, site.graph, site.config),
       h('p', { className: 'kg-embed-credit' }, [h('a', { href: pageUrl }, entry.title), ' · ', h('a', { href: absoluteUrl(site.config, base, '') }, site.config.title)]),
     ]),

@@ -17,7 +17,7 @@ import { entityRef, type EntityRef, type SourceRef } from '../model/refs.ts';
 import { relationCount, relationGroups, type RelationGroup } from '../model/relations.ts';
 import { nameLang } from '../model/script.ts';
 import { tagSlug } from '../model/tags.ts';
-import { dateRange, dateTime, entityLink, sourceCitation, typeBadge } from './parts.ts';
+import { dateRange, dateTime, depthSwitch, entityLink, sourceCitation, typeBadge } from './parts.ts';
 
 const count = (n: number) => h('span', { className: 'section-heading__count' }, String(n));
 const sectionHeading = (id: string, text: string, n?: number) => h('h2', { className: 'section-heading', id }, n === undefined ? text : [`${text} `, count(n)]);
@@ -145,12 +145,6 @@ function localGraph(site: Site, base: string, id: string): Element[] {
   const entry = neighbourhoodEntry(site, base, id);
   if (!entry) return [];
   const drawn = firstRing(entry.view, site.graph);
-  const hasSecondRing = entry.view.nodes.some((n) => entry.view.distance.get(n) === 2);
-  const depthSwitch = h('div', { className: 'kg-depth', role: 'group', ariaLabel: 'How far to look', hidden: true }, [
-    h('span', 'Show'),
-    h('button', { type: 'button', dataDepth: '1', ariaPressed: 'true' }, 'Direct connections'),
-    h('button', { type: 'button', dataDepth: '2', ariaPressed: 'false' }, 'Two steps away'),
-  ]);
   const headingId = `kg-local-${id}`;
   return [h('section', { className: 'kg-local', ariaLabelledby: headingId }, [
     h('h2', { className: 'section-heading', id: headingId }, 'Connections'),
@@ -158,7 +152,7 @@ function localGraph(site: Site, base: string, id: string): Element[] {
       drawn,
       svg: { type: 'raw', value: viewSvgHtml(drawn, site.graph, site.config, base) },
       caption: `${entry.title}: ${entry.view.nodes.filter((n) => entry.view.distance.get(n) === 1).length} directly connected`,
-      lead: hasSecondRing ? [depthSwitch] : [],
+      lead: depthSwitch(entry.view, [h('span', 'Show')]),
       className: 'kg-view-local',
     }),
   ])];

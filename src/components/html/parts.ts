@@ -36,4 +36,17 @@ export function sourceCitation(source: SourceRef): ElementContent[] {
   return source.date ? [link, h('span', { className: 'citation__date' }, [', ', time(source.date)])] : [link];
 }
 
+/**
+ * The hidden depth-1 / depth-2 switch of a neighbourhood (view-island.ts reveals and wires it), when the neighbourhood
+ * reaches a second ring; `lead` goes before the buttons (the entity page's "Show").
+ */
+export function depthSwitch(view: { nodes: string[]; distance: Map<string, number> }, lead: ElementContent[] = []): Element[] {
+  if (!view.nodes.some((n) => view.distance.get(n) === 2)) return [];
+  return [h('div', { className: 'kg-depth', role: 'group', ariaLabel: 'How far to look', hidden: true }, [
+    ...lead,
+    h('button', { type: 'button', dataDepth: '1', ariaPressed: 'true' }, 'Direct connections'),
+    h('button', { type: 'button', dataDepth: '2', ariaPressed: 'false' }, 'Two steps away'),
+  ])];
+}
+
 export { time as dateTime };
