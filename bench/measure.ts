@@ -8,6 +8,8 @@ export interface Measured {
   wallMs: number;
   /** Highest sum of resident memory over the command and all its descendants. */
   peakRssBytes: number;
+  /** The processes of the tree at the peak, and each one's share. */
+  peakProcesses: { name: string; rssBytes: number }[];
   lines: Array<{ ms: number; text: string }>;
 }
 
@@ -32,8 +34,17 @@ function rssBytes(pid: number): number {
   } catch { return 0; }
 }
 
-/** Resident memory of `root` and every descendant, right now. */
-export function treeRss(root: number): number {
+/** What a process is, for the memory breakdown: its script (astro.mjs, og-worker.ts) or its program (pagefind). */
+function processName(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.slice(1).find((a) => /\.(m?js|ts)$/.test(a));
+    return (script ?? args[0] ?? '?').split('/').pop()!;
+  } catch { return '?'; }
+}
+
+/** Resident memory of `root` and every descendant, right now, per process. */
+export function treeRssByProcess(root: number): { pid: number; name: string; rssBytes: number }[] {
   const pp = parents();
   const tree = new Set([root]);
   let grew = true;
@@ -41,9 +52,12 @@ export function treeRss(root: number): number {
     grew = false;
     for (const [pid, ppid] of pp) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
   }
-  let sum = 0;
-  for (const pid of tree) sum += rssBytes(pid);
-  return sum;
+  return [...tree].map((pid) => ({ pid, name: processName(pid), rssBytes: rssBytes(pid) })).filter((p) => p.rssBytes > 0);
+}
+
+/** Resident memory of `root` and every descendant, right now. */
+export function treeRss(root: number): number {
+  return treeRssByProcess(root).reduce((sum, p) => sum + p.rssBytes, 0);
 }
 
 export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; sampleMs?: number }): Promise<Measured> {
@@ -52,7 +66,13 @@ export function measure(command: string, args: string[], options: { cwd: string;
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: Measured['lines'] = [];
     let peak = 0;
-    const sample = () => { if (child.pid) peak = Math.max(peak, treeRss(child.pid)); };
+    let peakProcesses: Measured['peakProcesses'] = [];
+    const sample = () => {
+      if (!child.pid) return;
+      const processes = treeRssByProcess(child.pid);
+      const sum = processes.reduce((total, p) => total + p.rssBytes, 0);
+      if (sum > peak) [peak, peakProcesses] = [sum, processes.map(({ name, rssBytes }) => ({ name, rssBytes }))];
+    };
     const timer = setInterval(sample, options.sampleMs ?? 200);
     const collect = (stream: NodeJS.ReadableStream) => {
       let rest = '';
@@ -73,7 +93,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
     child.on('error', (err) => { clearInterval(timer); reject(err); });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code, wallMs: performance.now() - t0, peakRssBytes: peak, lines });
+      resolve({ code, wallMs: performance.now() - t0, peakRssBytes: peak, peakProcesses, lines });
     });
     sample();
   });

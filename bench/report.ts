@@ -8,6 +8,7 @@ export interface BuildRun {
   ok: boolean;
   wallMs: number;
   peakRssBytes: number;
+  peakProcesses?: { name: string; rssBytes: number }[];
   phases: Record<string, number>;
   engine: Record<string, number>;
   routes: Record<string, { pages: number; ms: number }>;
@@ -22,6 +23,10 @@ export interface BuildRun {
 
 const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
 const mb = (b: number | undefined) => (b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(b >= 10 * 2 ** 20 ? 0 : 1)} MB` : `${(b / 1024).toFixed(0)} KB`);
+/** The processes at a build's memory peak, largest first: `astro.mjs 1,530 MiB + pagefind_extended 610 MiB`. */
+export const peakShares = (processes: { name: string; rssBytes: number }[] = []) => [...processes]
+  .sort((a, b) => b.rssBytes - a.rssBytes).filter((p) => p.rssBytes >= 2 ** 20 * 10)
+  .map((p) => `${p.name} ${Math.round(p.rssBytes / 2 ** 20).toLocaleString('en')} MiB`).join(' + ');
 const median = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
 
 /**
@@ -74,6 +79,8 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
     out.push(`| **wall** | ${fulls.map((r) => s(r.wallMs)).join(' | ')} | ${fulls.map((r) => (r.wallMs / r.notes).toFixed(2)).join(' | ')} |`);
     out.push('', 'Astro phases of the same builds:', '');
     for (const r of fulls) out.push(`- ${r.notes.toLocaleString('en')} notes: ${Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join('; ')}`);
+    out.push('', 'Memory at the peak of each full build (RSS per process of the tree, sampled every 200 ms):', '');
+    for (const r of runs.filter((x) => x.kind === 'full' && x.ok && x.peakProcesses)) out.push(`- ${r.notes.toLocaleString('en')} notes, round ${r.round}: ${mb(r.peakRssBytes)} = ${peakShares(r.peakProcesses)}`);
   }
   return out.join('\n');
 }

@@ -12,7 +12,7 @@ import { benchNetworkView, type BrowserResult } from './browser-bench.ts';
 import { benchDevServer, type DevResult } from './dev-bench.ts';
 import { measure } from './measure.ts';
 import { outputSize } from './output-size.ts';
-import { type BuildRun, markdownTable, resultNotes, stageRow, updateReadme } from './report.ts';
+import { type BuildRun, markdownTable, peakShares, resultNotes, stageRow, updateReadme } from './report.ts';
 import { writeVault, type VaultStats } from './vault/generate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -52,13 +52,13 @@ async function build(kind: 'full' | 'baseline', notes: number, round: number, va
   const stages = parseAstroLog(m.lines, m.wallMs);
   const ok = m.code === 0;
   const run: BuildRun = {
-    kind, notes, round, ok, wallMs: m.wallMs, peakRssBytes: m.peakRssBytes,
+    kind, notes, round, ok, wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses,
     phases: stages.phases, engine: stages.engine, routes: stages.routes, searchIndexMs: stages.searchIndexMs, ogMs: stages.ogMs, afterPagesMs: stages.afterPagesMs, afterParts: stages.afterParts, pages: stages.pages,
     output: ok ? outputSize(out) : { bytes: 0, files: 0 },
     error: ok ? undefined : m.lines.map((l) => l.text).filter((t) => /error/i.test(t)).slice(0, 5).join(' | ').slice(0, 800) || `exit ${m.code}`,
   };
   await writeFile(join(ROOT, `bench/sites/${kind}-${notes}.log`), m.lines.map((l) => `${(l.ms / 1000).toFixed(2).padStart(8)} ${l.text}`).join('\n'));
-  log(`${kind} ${notes}: ${ok ? 'ok' : 'FAILED'} in ${ms(m.wallMs)}, peak RSS ${(m.peakRssBytes / 2 ** 20).toFixed(0)} MB${run.output.graphJson ? `, graph.json ${(run.output.graphJson.gzip / 1024).toFixed(0)} KB gzip = ${run.output.graphJson.gzipPerItem.toFixed(2)} B per node+edge` : ''}`);
+  log(`${kind} ${notes}: ${ok ? 'ok' : 'FAILED'} in ${ms(m.wallMs)}, peak RSS ${(m.peakRssBytes / 2 ** 20).toFixed(0)} MB (${peakShares(m.peakProcesses)})${run.output.graphJson ? `, graph.json ${(run.output.graphJson.gzip / 1024).toFixed(0)} KB gzip = ${run.output.graphJson.gzipPerItem.toFixed(2)} B per node+edge` : ''}`);
   if (!ok) log(`  ${run.error}`);
   return run;
 }

@@ -1,13 +1,11 @@
 // Social preview images (OpenGraph / Twitter, 1200x630 PNG) of an entity and its depth-1 neighbourhood, drawn at build time.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { eachLimited } from '../kg/each-limited.ts';
 import { writeCacheFile } from './cache-file.ts';
 import { collectionFace } from './font-collection.ts';
 import { cardFontFiles, type CardFonts, subsetCardFonts } from './og-fonts.ts';
-import { OgPool } from './og-pool.ts';
+import { DRAWING_PROCESSES, IN_FLIGHT, OgPool } from './og-pool.ts';
 import { siteState } from './site.ts';
 import type { Site } from '../kg/build.ts';
 import { allRelations } from '../kg/config.ts';
@@ -414,11 +412,12 @@ function pruneUnused(dir: string, keep: Set<string>, pattern: RegExp): number {
   return removed;
 }
 
-// Cards drawn ahead of Astro's requests, per site, shared by both copies of this module (integration and pages).
-const aheadBySite = sharedWeakMap<Site, Map<string, Promise<Uint8Array>>>('og-ahead');
+// Cards drawn ahead of the build's requests, per site, shared by both copies of this module (integration and pages):
+// the drawings in progress, and the ids already asked for (whose bytes are not kept, and which are not drawn again).
+const aheadBySite = sharedWeakMap<Site, { jobs: Map<string, Promise<Uint8Array>>; served: Set<string> }>('og-ahead');
 const ahead = (site: Site) => {
   let mine = aheadBySite.get(site);
-  if (!mine) aheadBySite.set(site, (mine = new Map()));
+  if (!mine) aheadBySite.set(site, (mine = { jobs: new Map(), served: new Set() }));
   return mine;
 };
 
@@ -431,16 +430,19 @@ export async function drawOgCardsAhead(site: Site): Promise<number> {
   // (any trouble making them) cards are drawn with the whole fonts.
   const text = cardText(site);
   g[FONTS] = await subsetCardFonts(fontFiles(CJK.test(text)), text, join(ogCacheDir(), 'fonts')).catch(() => undefined);
-  const jobs = ahead(site);
+  const { jobs, served } = ahead(site);
   const window: Promise<unknown>[] = [];
   let drawn = 0;
   for (const note of site.notes) {
-    if (!entitiesWithCards(site).has(note.id) || jobs.has(note.id)) continue;
+    // writeOgCards may have asked for a card before this loop reached it: it is drawn once.
+    if (!entitiesWithCards(site).has(note.id) || jobs.has(note.id) || served.has(note.id)) continue;
     const job = cachedOgPng(ogSvg(ogCard(site, note.id)));
     jobs.set(note.id, job);
     drawn++;
     window.push(job.catch(() => {})); // a failure surfaces where the page asks for the image
-    if (window.length >= 4) await window.shift();
+    // Enough in flight that every drawing process has its next cards queued (og-pool.ts IN_FLIGHT) between two turns
+    // of this thread's event loop, which runs in slices while the note pages are written.
+    if (window.length >= 2 * DRAWING_PROCESSES * IN_FLIGHT) await window.shift();
   }
   await Promise.all(window);
   return drawn;
@@ -453,18 +455,24 @@ export async function drawOgCardsAhead(site: Site): Promise<number> {
  */
 export async function writeOgCards(site: Site, outDir: string): Promise<number> {
   const ids = site.notes.map((n) => n.id).filter((id) => entitiesWithCards(site).has(id));
-  await eachLimited(ids, 4, async (id) => {
+  // Each written the moment it arrives, synchronously (a few hundred microseconds): asynchronous writes would wait
+  // for turns of the event loop, which the note pages' writing gives only every 50 ms (view-files.ts).
+  await Promise.all(ids.map(async (id) => {
     const png = await entityOgPng(site, id);
-    await mkdir(join(outDir, 'entity', id), { recursive: true });
-    await writeFile(join(outDir, 'entity', id, 'og.png'), png);
-  });
+    mkdirSync(join(outDir, 'entity', id), { recursive: true });
+    writeFileSync(join(outDir, 'entity', id, 'og.png'), png);
+  }));
+  // The drawing processes leave now, not a second later: Pagefind writes its index next (integration/index.ts), and
+  // both at once went past 2.5 GB at 10k notes.
+  await g[POOL]?.release();
   return ids.length;
 }
 
 /** The preview image of entity `id`: the one drawn ahead when there is one, else drawn now. */
 export function entityOgPng(site: Site, id: string): Promise<Uint8Array> {
-  const jobs = ahead(site);
+  const { jobs, served } = ahead(site);
   const job = jobs.get(id) ?? cachedOgPng(ogSvg(ogCard(site, id)));
   jobs.delete(id); // served once per build: do not keep the bytes
+  served.add(id);
   return job;
 }

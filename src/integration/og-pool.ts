@@ -23,11 +23,21 @@ const DRAWING_ENV = { MIMALLOC_PURGE_DELAY: '-1' };
 /** How long a child waits for another card before it exits and frees its memory. */
 export const IDLE_MS = 1000;
 
+/**
+ * Cards sent to a child before its current one is back. The build's event loop runs in slices (it writes the note
+ * pages synchronously, view-files.ts); with one card in flight a child waited up to a slice for its next card after
+ * each one, and 500 cards took 32 s of which the children drew for a quarter. With the next card already in its
+ * channel a child goes straight on.
+ */
+export const IN_FLIGHT = 3;
+
+/** One drawing process per core, up to four. */
+export const DRAWING_PROCESSES = Math.max(1, Math.min(4, availableParallelism()));
+
 export class OgPool {
-  private idle: ChildProcess[] = [];
-  private busy = new Map<ChildProcess, Job>();
+  /** Each child's cards in the order sent; the first is the one it is drawing (it answers in order). */
+  private sent = new Map<ChildProcess, Job[]>();
   private queue: Job[] = [];
-  private children = new Set<ChildProcess>();
   private timers = new Map<ChildProcess, NodeJS.Timeout>();
 
   private root: string;
@@ -38,7 +48,7 @@ export class OgPool {
    * `root` is the project folder, where the worker script is. One child per core: while pages render they share the
    * cores with the build, and on small sites, where the cards are most of the work, they have them to themselves.
    */
-  constructor(root: string, size = Math.max(1, Math.min(4, availableParallelism())), idleMs = IDLE_MS) {
+  constructor(root: string, size = DRAWING_PROCESSES, idleMs = IDLE_MS) {
     this.root = root;
     this.size = size;
     this.idleMs = idleMs;
@@ -46,7 +56,12 @@ export class OgPool {
 
   /** The drawing processes in the pool now (idle ones leave after `idleMs`). */
   get processes(): ChildProcess[] {
-    return [...this.children];
+    return [...this.sent.keys()];
+  }
+
+  /** How many cards each process has been sent and not answered yet (in the order of `processes`). */
+  get inFlight(): number[] {
+    return [...this.sent.values()].map((jobs) => jobs.length);
   }
 
   render(svg: string, options: RenderOptions): Promise<Uint8Array> {
@@ -54,6 +69,19 @@ export class OgPool {
       this.queue.push({ svg, options, resolve, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Children with nothing to draw leave now rather than after `idleMs` (the build is done with cards); resolves once
+   * they have exited, their memory with them.
+   */
+  release(): Promise<void> {
+    const leaving = [...this.sent].filter(([, jobs]) => !jobs.length).map(([child]) => child);
+    const exited = leaving.map((child) => child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve())));
+    for (const child of leaving) this.retire(child);
+    return Promise.all(exited).then(() => {});
   }
 
   /** Next to this module, or (when it runs from Vite's bundle, where relative URLs point elsewhere) in the project. */
@@ -72,53 +100,61 @@ export class OgPool {
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => { if (stderr.length < 4000) stderr += text; });
     child.on('message', (msg: { png?: Uint8Array; error?: string }) => {
-      const job = this.busy.get(child);
+      const job = this.sent.get(child)?.shift();
       if (!job) return;
-      this.busy.delete(child);
-      this.idle.push(child);
       if (msg.png) job.resolve(msg.png);
       else job.reject(new Error(`preview image: ${msg.error}`));
       this.pump();
     });
-    // A child that dies fails its job and is replaced on demand; the others go on.
+    // A child that dies fails the card it was drawing; the cards sent after it go to the others (or a new child).
     const gone = (error?: Error) => {
-      if (!this.children.delete(child)) return;
+      const jobs = this.sent.get(child);
+      if (!jobs) return;
+      this.sent.delete(child);
       clearTimeout(this.timers.get(child));
       this.timers.delete(child);
-      this.idle = this.idle.filter((c) => c !== child);
-      const job = this.busy.get(child);
-      this.busy.delete(child);
       const said = error?.message ?? stderr.split('\n').find((line) => /\S/.test(line) && !/^\s+at /.test(line))?.trim();
-      job?.reject(new Error(`preview image: the drawing process ended (exit ${child.exitCode ?? child.signalCode})${said ? `: ${said}` : ''}`));
+      jobs.shift()?.reject(new Error(`preview image: the drawing process ended (exit ${child.exitCode ?? child.signalCode})${said ? `: ${said}` : ''}`));
+      this.queue.unshift(...jobs);
       this.pump();
     };
     child.on('error', gone);
     child.on('exit', () => gone());
-    this.children.add(child);
+    this.sent.set(child, []);
     return child;
   }
 
   /** An idle child leaves the pool before its channel closes, so no card is sent down a closing channel. */
   private retire(child: ChildProcess): void {
-    if (!this.idle.includes(child)) return;
-    this.idle = this.idle.filter((c) => c !== child);
-    this.children.delete(child);
+    if (this.sent.get(child)?.length !== 0) return;
+    this.sent.delete(child);
+    clearTimeout(this.timers.get(child));
     this.timers.delete(child);
     child.disconnect();
   }
 
+  /** The child to send the next card to: the least loaded one, or a new one while all have cards and there is room. */
+  private next(): ChildProcess | undefined {
+    let best: ChildProcess | undefined;
+    for (const [child, jobs] of this.sent) if (!best || jobs.length < this.sent.get(best)!.length) best = child;
+    const load = best ? this.sent.get(best)!.length : Infinity;
+    if (load > 0 && this.sent.size < this.size) return this.spawn();
+    return load < IN_FLIGHT ? best : undefined;
+  }
+
   private pump(): void {
     while (this.queue.length) {
-      const child = this.idle.pop() ?? (this.children.size < this.size ? this.spawn() : undefined);
+      const child = this.next();
       if (!child) break;
       clearTimeout(this.timers.get(child));
       const job = this.queue.shift()!;
-      this.busy.set(child, job);
+      this.sent.get(child)!.push(job);
       child.ref();
       child.channel?.ref();
       child.send({ svg: job.svg, options: job.options });
     }
-    for (const child of this.idle) {
+    for (const [child, jobs] of this.sent) {
+      if (jobs.length) continue;
       // Idle children must not keep the build alive, and leave after `idleMs` without work.
       child.unref();
       child.channel?.unref();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { IDLE_MS, OgPool, type RenderOptions } from '../../src/integration/og-pool.ts';
+import { IDLE_MS, IN_FLIGHT, OgPool, type RenderOptions } from '../../src/integration/og-pool.ts';
 
 const options: RenderOptions = { fitTo: { mode: 'width', value: 120 }, font: { loadSystemFonts: false }, logLevel: 'off' };
 const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><rect width="60" height="30" fill="${fill}"/></svg>`;
@@ -50,5 +50,33 @@ describe('preview card pool', () => {
     const pending = pool.render(svg('#654321'), options);
     await expect(pending).rejects.toThrow(/drawing process ended/);
     expect(isPng(await pool.render(svg('#abcdef'), options))).toBe(true);
+  });
+
+  it('cards sent behind the one a dying process was drawing are drawn by another', async () => {
+    // A child has up to IN_FLIGHT cards in its channel, so it never waits for the build's event loop between two.
+    const pool = new OgPool(process.cwd(), 1);
+    await pool.render(svg('#123456'), options);
+    pool.processes[0].kill('SIGKILL');
+    const pending = Array.from({ length: IN_FLIGHT }, (_, i) => pool.render(svg(`#00000${i}`), options));
+    const settled = await Promise.allSettled(pending);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', ...Array(IN_FLIGHT - 1).fill('fulfilled')]);
+    expect(settled.slice(1).every((s) => s.status === 'fulfilled' && isPng(s.value))).toBe(true);
+    expect(pool.processes.length).toBe(1);
+  });
+
+  it('sends a process its next cards before the current one is back, and release() lets idle ones go at once', async () => {
+    const pool = new OgPool(process.cwd(), 1, 60_000);
+    const cards = Array.from({ length: 2 * IN_FLIGHT }, (_, i) => pool.render(svg(`#1${i}1${i}1${i}`), options));
+    // Before any card is back, IN_FLIGHT are in the one child's channel; the rest wait in the pool.
+    expect(pool.inFlight).toEqual([IN_FLIGHT]);
+    await cards[0];
+    expect(pool.inFlight).toEqual([IN_FLIGHT]);
+    expect((await Promise.all(cards)).every(isPng)).toBe(true);
+    expect(pool.inFlight).toEqual([0]);
+    const [child] = pool.processes;
+    const released = pool.release();
+    expect(pool.processes.length).toBe(0);
+    await released;
+    expect(child.exitCode ?? child.signalCode).not.toBe(null);
   });
 });
