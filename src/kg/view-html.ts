@@ -13,33 +13,33 @@ const VOIDS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'comm
 const HTML_IN_SVG = new Set(['desc', 'foreignObject', 'title']);
 
 const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
-export const escapeText = (s: string) => s.replace(/[<&]/g, hex);
-export const escapeAttribute = (s: string) => s.replace(/[\0"&'`]/g, hex);
+export const escapeText = (s: string) => (s.includes('<') || s.includes('&') ? s.replace(/[<&]/g, hex) : s);
+const ATTRIBUTE_SPECIALS = /[\0"&'`]/;
+export const escapeAttribute = (s: string) => (ATTRIBUTE_SPECIALS.test(s) ? s.replace(/[\0"&'`]/g, hex) : s);
 
 
 function attribute(schema: Schema, key: string, raw: unknown): string {
   const i = propertyInfo(schema, key);
   let value = raw;
+  if (typeof value === 'string' && !i.boolean && !i.overloadedBoolean) return ` ${i.attribute}="${escapeAttribute(value)}"`;
   if (i.overloadedBoolean && (value === i.attribute || value === '')) value = true;
   else if ((i.boolean || i.overloadedBoolean) && (typeof value !== 'string' || value === i.attribute || value === '')) value = Boolean(value);
   if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
-  if (value === true) return i.attribute;
+  if (value === true) return ` ${i.attribute}`;
   const text = Array.isArray(value) ? (i.commaSeparated ? value.join(', ') : value.join(' ').trim()) : String(value);
-  return `${i.attribute}="${escapeAttribute(text)}"`;
+  return ` ${i.attribute}="${escapeAttribute(text)}"`;
 }
 
 function element(el: Element, schema: Schema): string {
   const inner = schema.space === 'html' && el.tagName === 'svg' ? svg : schema;
-  const attrs: string[] = [];
+  let attrs = '';
   for (const key in el.properties) {
     const v = el.properties[key];
-    if (v === null || v === undefined) continue;
-    const a = attribute(inner, key, v);
-    if (a) attrs.push(a);
+    if (v !== null && v !== undefined) attrs += attribute(inner, key, v);
   }
   const childSchema = inner.space === 'svg' && HTML_IN_SVG.has(el.tagName) ? html : inner;
   const content = children(el.children, childSchema, el.tagName);
-  const open = `<${el.tagName}${attrs.length ? ` ${attrs.join(' ')}` : ''}>`;
+  const open = `<${el.tagName}${attrs}>`;
   if (!content && inner.space === 'html' && VOIDS.has(el.tagName.toLowerCase())) return open;
   return `${open}${content}</${el.tagName}>`;
 }
