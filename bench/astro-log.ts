@@ -75,7 +75,7 @@ export function parseAstroLog(lines: Array<{ ms: number; text: string }>, wallMs
 
   const search = clean.map((l) => /indexed (\d+) pages (?:for search )?in (\d+) ms/.exec(l.text)).find(Boolean);
   const built = clean.map((l) => /(\d+) page\(s\) built/.exec(l.text)).find(Boolean);
-  const og = clean.map((l) => /drew (\d+) preview cards in (\d+) ms/.exec(l.text)).find(Boolean);
+  const og = clean.map((l) => /drew (\d+) preview cards (?:ahead )?in (\d+) ms/.exec(l.text)).find(Boolean);
   const after = clean.map((l) => /wrote (\d+) note pages and view files \((\d+) ms\), \d+ attachments, \d+ preview cards \((\d+) ms\) and the search index of (\d+) pages \((\d+) ms\) in (\d+) ms/.exec(l.text)).find(Boolean);
   return {
     phases, routes, engine, searchIndexMs: search ? Number(search[2]) : undefined, pages: built ? Number(built[1]) : undefined,

@@ -39,7 +39,7 @@ export function stageRow(run: BuildRun): Record<string, number | undefined> {
   return {
     read: e.read, parse: e.parse, validate: e.validate, resolve: e.resolve, graph: e.graph, views: e.views, layout: e.layout, render: e.render,
     'Astro pages + endpoints (index, tag, type, network pages; the two page shells; graph.json, GEXF, CSV)': run.phases['generate pages + endpoints'],
-    'preview images (child processes, from the start of the pages)': run.ogMs,
+    'preview images drawn ahead (child processes, from the start of the pages, until the step after the pages asks for the rest)': run.ogMs,
     'search index: indexing (Pagefind\'s process, from the start of the pages)': run.searchIndexMs,
     'note and embed pages, view JSON + oEmbed files, cards, search index written (after the Astro pages, side by side)': run.afterPagesMs,
     '… of which note and embed pages, view and oEmbed files done': run.afterParts?.files,

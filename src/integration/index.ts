@@ -69,7 +69,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
         // Preview images take the longest per page: child processes draw them while Astro renders everything else.
         const t0 = performance.now();
-        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards in ${Math.round(performance.now() - t0)} ms (child processes, alongside the pages)`));
+        void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards ahead in ${Math.round(performance.now() - t0)} ms (child processes, alongside the pages; the step after the pages asks for the rest)`));
         // Pagefind indexes every note's page in its own process while Astro renders them.
         const t2 = performance.now();
         void startSearchIndex(site).then(({ pages, errors }) => {

@@ -422,8 +422,9 @@ const ahead = (site: Site) => {
 };
 
 /**
- * Build: start drawing every entity card now, while Astro renders the pages before them, a few at a time so the
- * main thread only computes the next SVGs (milliseconds) and the workers draw (the bulk).
+ * Build: start drawing every entity card now, while Astro renders the pages before them, a dozen at a time so the
+ * main thread only computes the next SVGs (milliseconds) and the drawing processes do the bulk. Once the step after
+ * the pages starts, writeOgCards asks for the rest at once and this loop skips them; returns how many it drew.
  */
 export async function drawOgCardsAhead(site: Site): Promise<number> {
   // Fonts cut down to the site's characters draw the same pixels with far less reading (og-fonts.ts); without them
