@@ -33,6 +33,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
   let cacheDir: string | undefined;
   let base = '/';
   const notePageUrls: string[] = [];
+  let finished = false; // astro:build:done got to its end (see settleOnExit)
   return {
     name: 'kg',
     kgConfig,
@@ -66,7 +67,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
           throw err;
         }
         // Astro empties outDir next: keep the previous build until this one has succeeded.
-        if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir);
+        if (outDir && cacheDir) settleOnExit(keepPreviousBuild(outDir, cacheDir), outDir, () => finished);
         // Preview images take the longest per page: child processes draw them while Astro renders everything else.
         const t0 = performance.now();
         void drawOgCardsAhead(site).then((n) => logger.info(`drew ${n} preview cards ahead in ${Math.round(performance.now() - t0)} ms (child processes, alongside the pages; the step after the pages asks for the rest)`));
@@ -98,6 +99,7 @@ export default function knowledgeGraph(options: KgUserConfig = {}): KgIntegratio
         // Only now, with the build done: a failed build must not cost the next one its cards.
         const pruned = pruneOgCache();
         if (pruned) logger.info(`removed ${pruned} old preview cards and fonts from the card cache (this build did not use them)`);
+        finished = true;
       },
       'astro:server:setup': async ({ server, logger }) => {
         serveViewFiles(server, base);

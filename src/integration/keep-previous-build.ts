@@ -35,10 +35,18 @@ export function keepPreviousBuild(outDir: string, cacheDir: string): BuildGuard 
   };
 }
 
-/** Settles the guard when the process exits, and says what happened to the published folder. */
-export function settleOnExit(guard: BuildGuard, outDir: string): void {
+/**
+ * Settles the guard when the process exits, and says what happened to the published folder. `finished` says whether
+ * the build's last step got to its end: Node ends a process whose event loop has nothing left to wait on with exit code
+ * 0, even in the middle of an \`await\` (an await on something that can no longer happen), and such a build is a failure.
+ */
+export function settleOnExit(guard: BuildGuard, outDir: string, finished: () => boolean = () => true): void {
   process.once('exit', (code) => {
-    const result = guard.settle(code);
+    if (code === 0 && !finished()) {
+      process.stderr.write('\nThe build stopped before its last step (astro:build:done of the knowledge-graph integration) was done.\n');
+      process.exitCode = 1;
+    }
+    const result = guard.settle(process.exitCode === 1 ? 1 : code);
     if (result === 'restored') process.stderr.write(`\nThe build failed: ${shown(outDir)}/ was put back as it was before this build (the previous site, complete and unchanged).\n`);
     if (result === 'incomplete') process.stderr.write(`\nThe build failed: ${shown(outDir)}/ is incomplete (there was no previous build to keep). Do not publish it.\n`);
   });

@@ -80,7 +80,11 @@ export class OgPool {
     const exited = leaving.map((child) => child.exitCode !== null || child.signalCode !== null
       ? Promise.resolve()
       : new Promise<void>((resolve) => child.once('exit', () => resolve())));
-    for (const child of leaving) this.retire(child);
+    // Idle children are unref'd; waiting on an unref'd child alone would let Node end the build right here, exit code 0.
+    for (const child of leaving) {
+      child.ref();
+      this.retire(child);
+    }
     return Promise.all(exited).then(() => {});
   }
 

@@ -1,6 +1,9 @@
 // The preview-card pool: cards come back as PNGs from child processes, which leave once idle (freeing resvg's native
 // memory) and whose death fails only their own card.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { IDLE_MS, IN_FLIGHT, OgPool, type RenderOptions } from '../../src/integration/og-pool.ts';
@@ -78,5 +81,29 @@ describe('preview card pool', () => {
     expect(pool.processes.length).toBe(0);
     await released;
     expect(child.exitCode ?? child.signalCode).not.toBe(null);
+  });
+});
+
+describe('preview card pool, in a process of its own', () => {
+  it('keeps the process alive while release() waits for the drawing processes to exit', () => {
+    // Idle children are unref'd so they never hold a build open; a build awaiting release() must still go on (a
+    // 1k-note build once ended right there with exit code 0 and half its files).
+    const pool = new URL('../../src/integration/og-pool.ts', import.meta.url).href;
+    const script = `
+      const { OgPool } = await import(${JSON.stringify(pool)});
+      const pool = new OgPool(process.cwd(), 2);
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>';
+      const options = { fitTo: { mode: 'width', value: 8 }, font: { loadSystemFonts: false }, logLevel: 'off' };
+      await Promise.all([pool.render(svg, options), pool.render(svg, options)]);
+      await new Promise((resolve) => setImmediate(resolve));
+      await pool.release();
+      console.log('released', pool.processes.length);`;
+    // A file, not \`node -e\`: the drawing processes are forked with this process's flags, and -e would run again in them.
+    const file = join(mkdtempSync(join(tmpdir(), 'kg-og-release-')), 'release.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('released 0');
+    expect(run.status).toBe(0);
   });
 });
