@@ -1,46 +1,55 @@
-// Where an entity page's and an embed page's own work goes, without Astro: runs the engine on a vault, then times each
-// per-page step over every note (the steps Astro's page routes and the view-file writer call), slowest first.
-// `npx node bench/page-costs.ts <vault dir>`
-import { resolve } from 'node:path';
+// What the build's step after Astro's pages makes, without Astro: runs the engine on a vault, then makes every note's
+// page (head and main content), neighbourhood embed page and view file with the builders the build uses
+// (src/integration/view-files.ts), timed per part; with `--write <dir>` it also writes them there, timed apart.
+// `npx node bench/page-costs.ts [vault dir] [--write <dir>]`
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { embedPageBody, embedPageHead } from '../src/components/html/embed-page.ts';
+import { entityPageHead, entityPageMain } from '../src/components/html/entity-page.ts';
+import { configureSite } from '../src/integration/site.ts';
 import { buildSite } from '../src/kg/build.ts';
 import { resolveConfig } from '../src/kg/config.ts';
-import { firstRing } from '../src/kg/neighbourhood.ts';
-import { neighbourhoodEntry, viewEntry, viewIds } from '../src/kg/view-catalog.ts';
-import { renderViewFigure, renderViewLegend, renderViewSvg } from '../src/kg/view-svg.ts';
-import { hastToHtml } from '../src/kg/view-html.ts';
 import { viewFile, viewFilePaths } from '../src/kg/exports/view-files.ts';
-import { entityJsonLd } from '../src/kg/exports/json-ld.ts';
-import { relationGroups } from '../src/components/model/relations.ts';
-import { citedSources, mentionedIn, mentions } from '../src/components/model/links.ts';
+import { neighbourhoodEntry } from '../src/kg/view-catalog.ts';
+import { embedPath } from '../src/kg/view-embed.ts';
 import siteRelations from '../content/kg.relations.json' with { type: 'json' };
 
-const [dir = 'bench/vaults/10000'] = process.argv.slice(2);
-const config = { ...resolveConfig({ relations: siteRelations }), contentDir: resolve(dir) };
+const args = process.argv.slice(2);
+const writeAt = args.indexOf('--write');
+const out = writeAt >= 0 ? resolve(args[writeAt + 1]) : undefined;
+const dir = args.find((a, i) => !a.startsWith('--') && i !== writeAt + 1) ?? 'bench/vaults/10000';
+const config = { ...resolveConfig({ relations: siteRelations }), contentDir: resolve(dir), site: 'https://example.org' };
+configureSite(config, process.cwd(), '/', true);
 const site = await buildSite(process.cwd(), config, {});
 const base = '/';
-const ids = site.notes.map((n) => n.id);
-const costs: Array<[string, number]> = [];
-const time = (label: string, fn: () => void) => {
-  const t0 = performance.now();
-  fn();
-  costs.push([label, performance.now() - t0]);
+
+const ms: Record<string, number> = {};
+let bytes = 0;
+let files = 0;
+const dirs = new Set<string>();
+if (out) rmSync(out, { recursive: true, force: true });
+/** Makes one file's content, timed under `part`; writes it under `out` (timed as 'write') when asked. */
+const make = (part: string, path: string, fn: () => string | undefined) => {
+  let t = performance.now();
+  const text = fn();
+  ms[part] = (ms[part] ?? 0) + performance.now() - t;
+  if (text === undefined) return;
+  bytes += text.length;
+  files++;
+  if (!out) return;
+  t = performance.now();
+  const file = join(out, path);
+  if (!dirs.has(dirname(file))) { mkdirSync(dirname(file), { recursive: true }); dirs.add(dirname(file)); }
+  writeFileSync(file, text);
+  ms.write = (ms.write ?? 0) + performance.now() - t;
 };
-time('neighbourhood (catalog entry)', () => { for (const id of ids) neighbourhoodEntry(site, base, id); });
-time('first ring', () => { for (const id of ids) { const e = neighbourhoodEntry(site, base, id); if (e) firstRing(e.view, site.graph); } });
-time('view SVG (entity page; again in the embed page)', () => { for (const id of ids) { const e = neighbourhoodEntry(site, base, id); if (e) hastToHtml(renderViewSvg(firstRing(e.view, site.graph), site.graph, site.config, base)); } });
-time('view figure (legend, list) to HTML', () => {
-  for (const id of ids) {
-    const e = neighbourhoodEntry(site, base, id);
-    if (e) hastToHtml(renderViewFigure(e.view, site.graph, site.config, base, { drawn: firstRing(e.view, site.graph), svg: { type: 'raw', value: '' } }));
-  }
-});
-time('legend (embed page)', () => { for (const id of ids) { const e = neighbourhoodEntry(site, base, id); if (e) hastToHtml(renderViewLegend(firstRing(e.view, site.graph), site.graph, site.config)); } });
-time('relation groups', () => { for (const id of ids) relationGroups(site, base, id); });
-time('mentions, mentioned in, sources', () => { for (const id of ids) { mentionedIn(site, base, id); mentions(site, base, id); citedSources(site, base, id); } });
-time('JSON-LD', () => { for (const id of ids) entityJsonLd(site.graph, site.config, id, (n) => `/entity/${n}/`); });
-const paths = viewFilePaths(site);
-time(`view files (${paths.length}, content only)`, () => { for (const p of paths) viewFile(site, base, p); });
-void viewEntry; void viewIds;
-const total = costs.reduce((a, [, ms]) => a + ms, 0);
-for (const [label, ms] of costs.sort((a, b) => b[1] - a[1])) console.log(`${ms.toFixed(0).padStart(7)} ms  ${(ms / ids.length).toFixed(3)} ms/note  ${label}`);
-console.log(`${total.toFixed(0).padStart(7)} ms  in all, ${ids.length} notes`);
+
+const t0 = performance.now();
+for (const { id } of site.notes) {
+  make('entity pages', `entity/${id}/index.html`, () => entityPageHead(site, base, id) + entityPageMain(site, base, id));
+  const hood = neighbourhoodEntry(site, base, id);
+  if (hood) make('embed pages', `${decodeURIComponent(embedPath(hood.id))}index.html`, () => embedPageHead(site, base, hood) + embedPageBody(site, base, hood));
+}
+for (const path of viewFilePaths(site)) make('view and oEmbed files', path, () => viewFile(site, base, path));
+for (const [part, t] of Object.entries(ms)) console.log(`${t.toFixed(0).padStart(7)} ms  ${(t / site.notes.length).toFixed(3)} ms/note  ${part}`);
+console.log(`${(performance.now() - t0).toFixed(0).padStart(7)} ms  in all: ${files} files, ${(bytes / 1e6).toFixed(0)} MB of text, ${site.notes.length} notes`);
