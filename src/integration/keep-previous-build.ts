@@ -42,11 +42,12 @@ export function keepPreviousBuild(outDir: string, cacheDir: string): BuildGuard 
  */
 export function settleOnExit(guard: BuildGuard, outDir: string, finished: () => boolean = () => true): void {
   process.once('exit', (code) => {
-    if (code === 0 && !finished()) {
+    const cutShort = code === 0 && !finished();
+    if (cutShort) {
       process.stderr.write('\nThe build stopped before its last step (astro:build:done of the knowledge-graph integration) was done.\n');
       process.exitCode = 1;
     }
-    const result = guard.settle(process.exitCode === 1 ? 1 : code);
+    const result = guard.settle(cutShort ? 1 : code);
     if (result === 'restored') process.stderr.write(`\nThe build failed: ${shown(outDir)}/ was put back as it was before this build (the previous site, complete and unchanged).\n`);
     if (result === 'incomplete') process.stderr.write(`\nThe build failed: ${shown(outDir)}/ is incomplete (there was no previous build to keep). Do not publish it.\n`);
   });

@@ -14,8 +14,10 @@ const HTML_IN_SVG = new Set(['desc', 'foreignObject', 'title']);
 
 const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
 export const escapeText = (s: string) => (s.includes('<') || s.includes('&') ? s.replace(/[<&]/g, hex) : s);
-const ATTRIBUTE_SPECIALS = /[\0"&'`]/;
-export const escapeAttribute = (s: string) => (ATTRIBUTE_SPECIALS.test(s) ? s.replace(/[\0"&'`]/g, hex) : s);
+// Tested first without the g flag (a global regex's test() keeps state between calls).
+const ATTRIBUTE_SPECIAL = /[\0"&'`]/;
+const ATTRIBUTE_SPECIALS = new RegExp(ATTRIBUTE_SPECIAL.source, 'g');
+export const escapeAttribute = (s: string) => (ATTRIBUTE_SPECIAL.test(s) ? s.replace(ATTRIBUTE_SPECIALS, hex) : s);
 
 
 function attribute(schema: Schema, key: string, raw: unknown): string {
