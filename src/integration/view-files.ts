@@ -1,13 +1,12 @@
 // Writes the files that are not Astro pages into the build (astro:build:done) and serves them in dev: every view's
 // JSON files (kg/exports/view-files.ts), the redirect pages of renamed notes (kg/exports/redirects.ts) and, at build
 // time, every note's page and neighbourhood embed page, filled into the shells Astro rendered (page-shell.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import type { Site } from '../kg/build.ts';
 import { redirectPage, redirects } from '../kg/exports/redirects.ts';
 import { viewFile, viewFilePaths } from '../kg/exports/view-files.ts';
-import { getSite } from './site.ts';
+import { getSite, siteState } from './site.ts';
+import { FileWriter } from './file-writer.ts';
 import { fillShell, takeShell } from './page-shell.ts';
 import { entityPageHead, entityPageMain } from '../components/html/entity-page.ts';
 import { embedPageBody, embedPageHead } from '../components/html/embed-page.ts';
@@ -36,30 +35,28 @@ async function notePages(site: Site, base: string, outDir: string): Promise<Map<
 
 /**
  * Writes the files under `outDir`; returns how many, and the notes whose pages were among them (none when the site has
- * no entity page route). Synchronous writes, yielding to the event loop every few dozen
- * milliseconds (Pagefind's answers and the card processes' results come in meanwhile): for 20k files a synchronous
- * open-write-close cost a third of the CPU of `fs/promises` here, and a worker thread writing them made the build
- * slower and bigger (bench/README.md, ninth round).
+ * no entity page route). This thread makes each file and a worker thread writes it (file-writer.ts): creating 40k
+ * files and 20k folders at 10k notes is kernel work that on this thread took 4-13 s of the build's critical path. It
+ * yields to the event loop every few dozen milliseconds, so that Pagefind's answers and the card processes' results
+ * come in meanwhile.
  */
 export async function writeViewFiles(outDir: string, base: string): Promise<{ files: number; notePages: string[] }> {
   const site = await getSite();
   const redirectPages = redirectFiles(site, base);
   const pages = await notePages(site, base, outDir);
   const paths = [...pages.keys(), ...viewFilePaths(site), ...redirectPages.keys()];
-  const dirs = new Set<string>();
+  const writer = new FileWriter(outDir, siteState().root);
   let slice = performance.now();
-  for (const path of paths) {
-    const file = join(outDir, path);
-    const dir = dirname(file);
-    if (!dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
+  try {
+    for (const path of paths) {
+      await writer.write(path, redirectPages.get(path) ?? pages.get(path)?.() ?? viewFile(site, base, path)!);
+      if (performance.now() - slice > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     }
-    writeFileSync(file, redirectPages.get(path) ?? pages.get(path)?.() ?? viewFile(site, base, path)!);
-    if (performance.now() - slice > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+  } finally {
+    await writer.close();
   }
   return { files: paths.length, notePages: site.notes.map((n) => n.id).filter((id) => pages.has(`entity/${id}/index.html`)) };
 }
