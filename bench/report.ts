@@ -68,6 +68,16 @@ export function markdownTable(runs: BuildRun[], machine: string): string {
       out.push(`| ${n.toLocaleString('en')} | ${kind} | ${s(wall)} | ${mb(Math.max(...ok.map((r) => r.peakRssBytes)))} | ${mb(last.output.bytes)} (${last.output.files.toLocaleString('en')} files) | ${g ? `${mb(g.raw)} / ${mb(g.gzip)}` : '–'} | ${g ? g.gzipPerItem.toFixed(2) : '–'} | ${kind === 'full' && baseWall ? `${(wall / baseWall).toFixed(2)}x` : ''} |`);
     }
   }
+  // The machine's speed drifts by tens of percent within minutes: each round's two builds ran back to back.
+  out.push('', 'Full / baseline per round (a round\'s two builds run back to back, in alternating order):', '');
+  for (const n of sizes) {
+    const rounds = [...new Set(runs.filter((r) => r.notes === n).map((r) => r.round))].sort((a, b) => a - b);
+    const ratios = rounds.flatMap((round) => {
+      const [full, base] = (['full', 'baseline'] as const).map((kind) => runs.find((r) => r.notes === n && r.round === round && r.kind === kind && r.ok));
+      return full && base ? [{ round, ratio: full.wallMs / base.wallMs, full: full.wallMs, base: base.wallMs }] : [];
+    });
+    if (ratios.length) out.push(`- ${n.toLocaleString('en')} notes: ${ratios.map((x) => `round ${x.round} ${(x.full / 1000).toFixed(1)} / ${(x.base / 1000).toFixed(1)} s = ${x.ratio.toFixed(3)}x`).join('; ')}; median ${median(ratios.map((x) => x.ratio)).toFixed(3)}x`);
+  }
   out.push('', 'Time per stage of the full build (last run of each size; engine stages from the engine, the rest from Astro\'s phases and the integration\'s log):', '');
   const fulls = sizes.map((n) => runs.filter((r) => r.notes === n && r.kind === 'full' && r.ok).pop()).filter((r): r is BuildRun => !!r);
   if (fulls.length) {
