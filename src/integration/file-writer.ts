@@ -2,8 +2,8 @@
 // the next ones: creating a file and its folder is kernel work (at 10k notes ~40k files, 4-13 s of the build's main
 // thread, bench/README.md), and the main thread is the build's critical path. A first writer thread (ninth round) had
 // no bound on what it was sent and took the build to 2.9 GB; this one makes the caller wait past MAX_PENDING_BYTES.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -27,7 +27,6 @@ export class FileWriter {
   private sent = new Map<number, { bytes: number; done: () => void }>();
   private pendingBytes = 0;
   private error?: Error;
-  private dirs = new Set<string>();
   /** The most bytes ever sent and not yet written (tests check the bound). */
   maxPending = 0;
   private dir: string;
@@ -39,11 +38,7 @@ export class FileWriter {
     this.maxPendingBytes = maxPendingBytes;
     const here = fileURLToPath(new URL('./file-writer-worker.ts', import.meta.url));
     const script = existsSync(here) ? here : join(root, 'src/integration/file-writer-worker.ts');
-    try {
-      this.worker = new Worker(script);
-    } catch {
-      return; // no thread: the files are written here
-    }
+    this.worker = new Worker(script);
     this.worker.on('message', (reply: WriteReply) => this.answered(reply));
     // A thread that dies fails the build: its batches were not written.
     this.worker.on('error', (err) => this.fail(err instanceof Error ? err : new Error(String(err))));
@@ -51,10 +46,10 @@ export class FileWriter {
   }
 
   /** Queues `text` for `path` (relative to the folder); resolves at once, or once the thread has caught up. */
-  async write(path: string, text: string | Uint8Array): Promise<void> {
+  async write(path: string, text: string): Promise<void> {
     if (this.error) throw this.error;
-    if (!this.worker) return this.writeHere(path, text);
-    const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+    if (!this.worker) throw new Error('the file writer is closed');
+    const bytes = new TextEncoder().encode(text); // its own buffer, which moves to the thread
     this.batch.push([path, bytes]);
     this.batchBytes += bytes.byteLength;
     if (this.batchBytes >= BATCH_BYTES) this.send();
@@ -69,16 +64,6 @@ export class FileWriter {
     await this.worker?.terminate();
     this.worker = undefined;
     if (this.error) throw this.error;
-  }
-
-  private writeHere(path: string, text: string | Uint8Array): void {
-    const file = join(this.dir, path);
-    const dir = dirname(file);
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
-    }
-    writeFileSync(file, text);
   }
 
   private send(): void {

@@ -10,15 +10,13 @@ const root = process.cwd();
 const tmp = () => mkdtempSync(join(tmpdir(), 'kg-writer-'));
 
 describe('FileWriter', () => {
-  it('writes every file, in nested folders, with the same bytes as given', async () => {
+  it('writes every file, in nested folders, with the text it was given', async () => {
     const dir = tmp();
     const writer = new FileWriter(dir, root);
     const files = Array.from({ length: 3000 }, (_, i) => [`entity/n-${i}/index.html`, `<p>note ${i} 北京 ${'x'.repeat(i % 997)}</p>`] as const);
     for (const [path, text] of files) await writer.write(path, text);
-    await writer.write('og.png', new Uint8Array([137, 80, 78, 71, 0, 255]));
     await writer.close();
     for (const [path, text] of files) expect(readFileSync(join(dir, path), 'utf8')).toBe(text);
-    expect([...readFileSync(join(dir, 'og.png'))]).toEqual([137, 80, 78, 71, 0, 255]);
   });
 
   it('waits for the thread rather than queueing without bound', async () => {
