@@ -23,8 +23,8 @@ export class FileWriter {
   private batch: WriteBatch['files'] = [];
   private batchBytes = 0;
   private nextId = 0;
-  /** Batches sent and not answered: their size, and what to call when they are. */
-  private sent = new Map<number, { bytes: number; done: () => void }>();
+  /** Batches sent and not answered, oldest first: their size, and a promise kept once they are written (or failed). */
+  private sent = new Map<number, { bytes: number } & PromiseWithResolvers<void>>();
   private pendingBytes = 0;
   private error?: Error;
   /** The most bytes ever sent and not yet written (tests check the bound). */
@@ -72,7 +72,7 @@ export class FileWriter {
     const bytes = this.batchBytes;
     this.batch = [];
     this.batchBytes = 0;
-    this.sent.set(id, { bytes, done: () => {} });
+    this.sent.set(id, { bytes, ...Promise.withResolvers<void>() });
     this.pendingBytes += bytes;
     this.maxPending = Math.max(this.maxPending, this.pendingBytes);
     // The bytes move to the thread rather than being copied.
@@ -81,11 +81,7 @@ export class FileWriter {
 
   private oldest(): Promise<void> {
     const [first] = this.sent.values();
-    if (!first) return Promise.resolve();
-    return new Promise((resolve) => {
-      const before = first.done;
-      first.done = () => { before(); resolve(); };
-    });
+    return first?.promise ?? Promise.resolve();
   }
 
   private answered({ id, error }: WriteReply): void {
@@ -94,12 +90,12 @@ export class FileWriter {
     this.sent.delete(id);
     this.pendingBytes -= batch.bytes;
     if (error) this.fail(new Error(error));
-    batch.done();
+    batch.resolve();
   }
 
   private fail(err: Error): void {
     this.error ??= err;
-    for (const batch of this.sent.values()) batch.done();
+    for (const batch of this.sent.values()) batch.resolve();
     this.sent.clear();
   }
 }
