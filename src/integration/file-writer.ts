@@ -2,10 +2,8 @@
 // the next ones: creating a file and its folder is kernel work (at 10k notes ~40k files, 4-13 s of the build's main
 // thread, bench/README.md), and the main thread is the build's critical path. A first writer thread (ninth round) had
 // no bound on what it was sent and took the build to 2.9 GB; this one makes the caller wait past MAX_PENDING_BYTES.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from './worker-script.ts';
 
 /** A batch goes to the thread once it holds this many bytes. */
 const BATCH_BYTES = 2 << 20;
@@ -36,13 +34,12 @@ export class FileWriter {
   constructor(dir: string, root: string, maxPendingBytes = MAX_PENDING_BYTES) {
     this.dir = dir;
     this.maxPendingBytes = maxPendingBytes;
-    const here = fileURLToPath(new URL('./file-writer-worker.ts', import.meta.url));
-    const script = existsSync(here) ? here : join(root, 'src/integration/file-writer-worker.ts');
-    this.worker = new Worker(script);
+    this.worker = new Worker(workerScript('file-writer-worker.ts', root));
     this.worker.on('message', (reply: WriteReply) => this.answered(reply));
     // A thread that dies fails the build: its batches were not written.
     this.worker.on('error', (err) => this.fail(err instanceof Error ? err : new Error(String(err))));
-    this.worker.on('exit', (code) => { if (this.sent.size) this.fail(new Error(`the file-writing thread exited (${code}) with files unwritten`)); });
+    // Any exit before close() (which forgets the thread first): later batches would wait for answers that cannot come.
+    this.worker.on('exit', (code) => { if (this.worker) this.fail(new Error(`the file-writing thread exited (${code}) before the files were written`)); });
   }
 
   /** Queues `text` for `path` (relative to the folder); resolves at once, or once the thread has caught up. */
@@ -61,8 +58,9 @@ export class FileWriter {
   async close(): Promise<void> {
     if (this.batch.length) this.send();
     while (this.sent.size && !this.error) await this.oldest();
-    await this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    await worker?.terminate();
     if (this.error) throw this.error;
   }
 

@@ -40,7 +40,7 @@ export function keepPreviousBuild(outDir: string, cacheDir: string): BuildGuard 
  * the build's last step got to its end: Node ends a process whose event loop has nothing left to wait on with exit code
  * 0, even in the middle of an \`await\` (an await on something that can no longer happen), and such a build is a failure.
  */
-export function settleOnExit(guard: BuildGuard, outDir: string, finished: () => boolean = () => true): void {
+export function settleOnExit(guard: BuildGuard, outDir: string, finished: () => boolean): void {
   process.once('exit', (code) => {
     const cutShort = code === 0 && !finished();
     if (cutShort) {

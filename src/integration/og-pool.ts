@@ -2,10 +2,8 @@
 // request. Processes, not worker threads: resvg-js keeps native memory after each render (thx/resvg-js#216, several
 // MB a card) that only the end of a process gives back, so each child exits once it has had nothing to do for a while.
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { workerScript } from './worker-script.ts';
 
 export interface RenderOptions { fitTo: { mode: 'width'; value: number }; font: Record<string, unknown>; logLevel: 'off' }
 
@@ -88,16 +86,10 @@ export class OgPool {
     return Promise.all(exited).then(() => {});
   }
 
-  /** Next to this module, or (when it runs from Vite's bundle, where relative URLs point elsewhere) in the project. */
-  private script(): string {
-    const here = fileURLToPath(new URL('./og-worker.ts', import.meta.url));
-    return existsSync(here) ? here : join(this.root, 'src/integration/og-worker.ts');
-  }
-
   private spawn(): ChildProcess {
     // 'advanced' serialization sends the PNG bytes as bytes, not as JSON. What the child prints on stderr goes into
     // the error of the card it fails, not into the build's log.
-    const child = fork(this.script(), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...DRAWING_ENV } });
+    const child = fork(workerScript('og-worker.ts', this.root), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...DRAWING_ENV } });
     // Below the build's own threads: the pages are the build's critical path, and on two cores the cards otherwise take
     // CPU from the page thread's helpers (garbage collection, file writes). Cards still get every core the build leaves.
     try { setPriority(child.pid!, DRAWING_NICE); } catch { /* not permitted here: the cards just compete */ }

@@ -41,4 +41,14 @@ describe('FileWriter', () => {
     };
     await expect(run()).rejects.toThrow(/could not write the site's files: ENOTDIR/);
   });
+
+  it('fails the caller, rather than waiting for ever, when the thread is gone before the files are written', async () => {
+    const writer = new FileWriter(tmp(), root);
+    await (writer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    const run = async () => {
+      await writer.write('a.html', 'page');
+      await writer.close();
+    };
+    await expect(run()).rejects.toThrow(/the file-writing thread exited/);
+  });
 });
